@@ -1,0 +1,28 @@
+import * as clack from "@clack/prompts";
+import pc from "picocolors";
+import { CancelledError } from "./errors.js";
+import type { Prompter } from "./prompter.js";
+
+/** Check isCancel before using any answer: a cancel value is truthy. */
+function answered<T>(value: T): Exclude<T, symbol> {
+  if (clack.isCancel(value)) throw new CancelledError();
+  return value as Exclude<T, symbol>;
+}
+
+/** Prompts through clack; a SIGINT sent to the process (not typed) cancels the open prompt through `signal`. */
+export function clackPrompter(signal: AbortSignal): Prompter {
+  return {
+    async text({ validate, ...rest }) {
+      return answered(await clack.text({ ...rest, signal, validate: validate && ((value) => validate(value ?? "")) }));
+    },
+    async select(options) {
+      return answered(await clack.select({ ...options, signal } as clack.SelectOptions<string>)) as never;
+    },
+    async confirm(options) {
+      return answered(await clack.confirm({ ...options, signal }));
+    },
+    answered(message, value) {
+      process.stdout.write(`${pc.gray(clack.S_BAR)}\n${pc.green(clack.S_STEP_SUBMIT)}  ${message}\n${pc.gray(clack.S_BAR)}  ${pc.dim(value)}\n`);
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { applyPlan } from "./apply.js";
+import type { Flags } from "./args.js";
+import { clackPrompter } from "./clack-prompter.js";
+import { CancelledError } from "./errors.js";
+import { exec } from "./exec.js";
+import { exitCodeFor } from "./exit-code.js";
+import { inspectTarget } from "./inspect-target.js";
+import { planProject, type PlannedStep } from "./plan.js";
+import { preflight } from "./preflight.js";
+import { resolveOptions, type ResolvedOptions, type RuntimeEnv } from "./resolve.js";
+import type { RunResult } from "./result.js";
+import { loadTemplate } from "./source.js";
+import { runGit } from "./steps/git.js";
+import { runInstall } from "./steps/install.js";
+import { runMigrate } from "./steps/migrate.js";
+import type { StepContext, StepResult } from "./steps/types.js";
+import { nextCommands, reproduceCommand } from "./summary.js";
+import { describeTemplate } from "./templates.js";
+import { jsonReporter, type Reporter, terminalReporter } from "./ui.js";
+import { redactUrl } from "./validate.js";
+
+const STEP_TITLES = {
+  install: (o: ResolvedOptions) => `Installing dependencies with ${o.packageManager.name}`,
+  migrate: () => "Running the first migration",
+  git: () => "Creating a git repository",
+} as const;
+
+export type CliContext = RuntimeEnv & { version: string; bundledRoot: string; nodeVersion: string };
+
+/** create → configure → finish. Returns the exit code; index.ts is the only place that sets it. */
+export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
+  const ui = flags.json ? jsonReporter(process.stdout) : terminalReporter(process.stdout, process.stderr);
+  const interrupt = new Interrupt();
+  try {
+    ui.start(ctx.version);
+    const options = await resolveOptions(flags, ctx, {
+      prompter: clackPrompter(interrupt.signal),
+      inspectTarget,
+    });
+    if (!options.interactive) ui.defaults(options.defaultsUsed);
+
+    const template = await interrupt.race(loadTemplate(options.template, { bundledRoot: ctx.bundledRoot, cwd: ctx.cwd }));
+    const pm = await preflight(options, template, ctx, ui);
+    const plan = planProject({
+      options: { ...options, packageManager: pm },
+      template,
+      secret: randomBytes(32).toString("base64url"),
+    });
+    for (const warning of plan.warnings) ui.warn(warning);
+    if (options.dryRun) {
+      ui.plan(plan, options.targetDir);
+      return exitCodeFor({ ok: true });
+    }
+
+    const started = performance.now();
+    await applyPlan(plan.files, options.targetDir, interrupt.signal);
+    ui.written(plan.files.length, options.directory, Math.round(performance.now() - started));
+
+    const steps = await runSteps(plan.steps, options, plan.envFile, ui, interrupt);
+    const result = summarise(options, plan.steps, steps, plan.envFile ? [plan.envFile] : [], plan.warnings);
+    const code = exitCodeFor({ result });
+    ui.finish(result, code);
+    return code;
+  } catch (error) {
+    const code = exitCodeFor({ error });
+    ui.fail(error, code);
+    return code;
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function runSteps(planned: readonly PlannedStep[], options: ResolvedOptions, envFile: string | undefined, ui: Reporter, interrupt: Interrupt): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  for (const step of planned) {
+    if (interrupt.signal.aborted) break;
+    const view = ui.step(step.name, STEP_TITLES[step.name](options));
+    const stepCtx = stepContext(options, interrupt.signal, view.line);
+    const result =
+      step.name === "install"
+        ? await runInstall(step, stepCtx)
+        : step.name === "migrate"
+          ? await runMigrate(step, options.packageManager.name, stepCtx)
+          : await runGit(envFile, stepCtx);
+    view.end(result);
+    results.push(result);
+    if (result.status === "failed" && step.name !== "git") break;
+    if (result.status === "cancelled") break;
+  }
+  return results;
+}
+
+function stepContext(options: ResolvedOptions, signal: AbortSignal, onLine: (line: string) => void): StepContext {
+  return {
+    cwd: options.targetDir,
+    run: (command, args, extra) =>
+      exec(command, args, {
+        cwd: options.targetDir,
+        env: { ...QUIET_INSTALL_ENV, ...extra?.env },
+        signal,
+        ...(extra?.live ? { onLine } : {}),
+      }),
+    saveLog: async (name, output) => {
+      const dir = path.join(os.tmpdir(), "create-authstack-logs");
+      const file = path.join(dir, `${options.packageName}-${name}-${Date.now()}.log`);
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(file, output);
+        return file;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Package managers' own nags (audit, funding, update checks) only slow a first install down. */
+const QUIET_INSTALL_ENV = {
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+  npm_config_update_notifier: "false",
+  NO_UPDATE_NOTIFIER: "1",
+};
+
+function summarise(options: ResolvedOptions, planned: readonly PlannedStep[], steps: StepResult[], envFiles: string[], warnings: string[]): RunResult {
+  const migrate = steps.find((s) => s.name === "migrate");
+  return {
+    directory: options.directory,
+    targetDir: options.targetDir,
+    packageName: options.packageName,
+    template: describeTemplate(options.template),
+    packageManager: options.packageManager.name,
+    installed: steps.some((s) => s.name === "install" && s.status === "done"),
+    migrated: migrate?.status === "done",
+    ...(migrate?.tables ? { tables: { found: migrate.tables.found.length, expected: 9, missing: migrate.tables.missing } } : {}),
+    envFiles,
+    steps: steps.map((s) => (s.note ? { ...s, note: redactUrl(s.note) } : s)),
+    notRun: planned.filter((p) => !steps.some((s) => s.name === p.name)).map((p) => p.name),
+    next: nextCommands(options, steps, planned.map((p) => p.name)),
+    reproduce: reproduceCommand(options),
+    warnings,
+  };
+}
+
+/**
+ * Ctrl-C. Before the files are in place it cancels the whole run (nothing is left behind); after that it stops
+ * only the running step, and the summary says what is left. A second Ctrl-C ends the process at once.
+ */
+class Interrupt {
+  private readonly controller = new AbortController();
+  readonly signal = this.controller.signal;
+  private readonly onSignal = () => {
+    if (this.signal.aborted) {
+      this.dispose();
+      process.kill(process.pid, "SIGINT");
+      return;
+    }
+    this.controller.abort(new CancelledError());
+  };
+
+  constructor() {
+    process.on("SIGINT", this.onSignal);
+    process.on("SIGTERM", this.onSignal);
+  }
+
+  /** Waits for a promise, or throws CancelledError as soon as Ctrl-C comes. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.signal.aborted) return reject(new CancelledError());
+      const onAbort = () => reject(new CancelledError());
+      this.signal.addEventListener("abort", onAbort, { once: true });
+      promise.then(resolve, reject).finally(() => this.signal.removeEventListener("abort", onAbort));
+    });
+  }
+
+  dispose(): void {
+    process.off("SIGINT", this.onSignal);
+    process.off("SIGTERM", this.onSignal);
+  }
+}

@@ -1,0 +1,50 @@
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "./args.js";
+import { exitCodeFor } from "./exit-code.js";
+import { renderHelp } from "./help.js";
+
+declare const __VERSION__: string;
+
+/** The entry: --help and --version answer before the rest of the CLI is even loaded. */
+async function main(argv: readonly string[]): Promise<number> {
+  let flags;
+  try {
+    flags = parseArgs(argv);
+  } catch (error) {
+    if (argv.includes("--json")) {
+      const { jsonReporter } = await import("./ui.js");
+      jsonReporter(process.stdout).fail(error, exitCodeFor({ error }));
+    } else {
+      process.stderr.write(`✖ ${(error as Error).message}\n`);
+    }
+    return exitCodeFor({ error });
+  }
+  if (flags.help) {
+    process.stdout.write(renderHelp());
+    return exitCodeFor({ ok: true });
+  }
+  if (flags.version) {
+    process.stdout.write(`${__VERSION__}\n`);
+    return exitCodeFor({ ok: true });
+  }
+  const { runCli } = await import("./cli.js");
+  return runCli(flags, {
+    cwd: process.cwd(),
+    env: process.env,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    version: __VERSION__,
+    nodeVersion: process.versions.node,
+    bundledRoot: fileURLToPath(new URL("../templates", import.meta.url)),
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = exitCodeFor({ error });
+  },
+);

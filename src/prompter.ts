@@ -1,0 +1,17 @@
+/** What resolve needs from a terminal; each method throws CancelledError on Ctrl-C or Esc. */
+export interface Prompter {
+  text(options: {
+    message: string;
+    placeholder?: string;
+    defaultValue?: string;
+    validate?: (value: string) => string | undefined;
+  }): Promise<string>;
+  select<T extends string>(options: {
+    message: string;
+    options: { value: T; label: string; hint?: string }[];
+    initialValue?: T;
+  }): Promise<T>;
+  confirm(options: { message: string; initialValue?: boolean }): Promise<boolean>;
+  /** Shows an answer given by flag where its prompt would have been. */
+  answered(message: string, value: string): void;
+}

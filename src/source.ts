@@ -1,0 +1,89 @@
+import { lstat, mkdtemp, readdir, readFile, realpath, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { FailureError, UsageError } from "./errors.js";
+import { isInside, isSkippedEntry, parseTemplateMeta, type TemplateFile, type TemplateMeta } from "./template-files.js";
+import type { TemplateSource } from "./templates.js";
+
+export type LoadedTemplate = { files: TemplateFile[]; meta: TemplateMeta };
+
+/** Reads a template (bundled, local folder, or downloaded with giget) into memory. Writes nothing but giget's temp dir. */
+export async function loadTemplate(source: TemplateSource, options: { bundledRoot: string; cwd: string }): Promise<LoadedTemplate> {
+  if (source.kind === "bundled") return readTemplateDir(path.join(options.bundledRoot, source.id), source.id);
+  if (source.kind === "local") {
+    const dir = path.resolve(options.cwd, source.path);
+    const info = await stat(dir).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UsageError(`Template folder ${source.path} does not exist or is not a folder.`);
+    return readTemplateDir(dir, source.path);
+  }
+  return downloadTemplate(source.input);
+}
+
+async function downloadTemplate(input: string): Promise<LoadedTemplate> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "create-authstack-template-"));
+  try {
+    // giget is only loaded when a remote template is asked for.
+    const { downloadTemplate: download } = await import("giget");
+    try {
+      await download(input, { dir, force: true, registry: false, silent: true });
+    } catch (error) {
+      throw new FailureError(
+        `Could not download the template ${input}: ${(error as Error).message.split("\n")[0]}`,
+        "Check the source (gh:owner/repo[/subdir][#ref]) and your network connection, then run the command again.",
+      );
+    }
+    return await readTemplateDir(dir, input);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function readTemplateDir(root: string, label: string): Promise<LoadedTemplate> {
+  const realRoot = await realpath(root);
+  const files: TemplateFile[] = [];
+  const refused: string[] = [];
+
+  async function walk(relDir: string): Promise<void> {
+    const entries = await readdir(path.join(realRoot, relDir), { withFileTypes: true });
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (isSkippedEntry(rel, entry.isDirectory())) continue;
+      const absolute = path.join(realRoot, rel);
+      if (entry.isSymbolicLink()) {
+        // A link is copied as the file it points to, and only when that file is inside the template.
+        const target = await realpath(absolute).catch(() => undefined);
+        const targetInfo = target ? await stat(target) : undefined;
+        if (!target || !isInside(realRoot, target) || !targetInfo?.isFile()) {
+          refused.push(`${rel} (a symbolic link to ${target ? "something outside the template or a folder" : "nothing"})`);
+          continue;
+        }
+        files.push({ path: rel, content: await readFile(target), executable: (targetInfo.mode & 0o111) !== 0 });
+      } else if (entry.isDirectory()) {
+        await walk(rel);
+      } else if (entry.isFile()) {
+        const info = await lstat(absolute);
+        files.push({ path: rel, content: await readFile(absolute), executable: (info.mode & 0o111) !== 0 });
+      } else {
+        refused.push(`${rel} (not a regular file)`);
+      }
+    }
+  }
+
+  await walk("");
+  if (refused.length > 0) {
+    throw new FailureError(
+      `The template ${label} has entries that could land outside the project, so nothing was written: ${refused.join(", ")}.`,
+      "Use a template without such links.",
+    );
+  }
+  if (!files.some((f) => f.path === "package.json")) {
+    throw new FailureError(
+      `The template ${label} has no package.json at its root, so it does not look like a project.`,
+      "Point --template at the folder that holds package.json (gh:owner/repo/subdir for a subfolder).",
+    );
+  }
+  const metaFile = await readFile(path.join(realRoot, "template.json"), "utf8").catch(() => undefined);
+  const meta = parseTemplateMeta(metaFile, files, label);
+  files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { files, meta };
+}

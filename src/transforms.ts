@@ -1,0 +1,80 @@
+// Pure edits of template files: (content, values) => content. No fs, no process.
+import type { PackageManager } from "./package-manager.js";
+
+/** npm drops `.gitignore` from published tarballs, so templates ship `_gitignore`. */
+export function projectPath(templatePath: string): string {
+  return templatePath.replace(/(^|\/)_gitignore$/, "$1.gitignore");
+}
+
+export type PackageJsonEdit = {
+  name: string;
+  packageManager: PackageManager;
+  /** "pnpm@9.1.0"; omitted when the version is unknown */
+  packageManagerField?: string;
+};
+
+/** Sets name and packageManager, and turns npm's allowScripts into the chosen manager's own approvals. */
+export function editPackageJson(text: string, edit: PackageJsonEdit): string {
+  const pkg = JSON.parse(text) as Record<string, unknown>;
+  const { name: _name, ...rest } = pkg;
+  const out: Record<string, unknown> = { name: edit.name, ...rest };
+  if (edit.packageManagerField) out.packageManager = edit.packageManagerField;
+  else delete out.packageManager;
+  const builds = buildScriptPackages(text);
+  if (edit.packageManager !== "npm") delete out.allowScripts;
+  if (edit.packageManager === "bun" && builds.length > 0) out.trustedDependencies = builds;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** The packages whose install scripts the template allows (npm's `allowScripts`, the template's source of truth). */
+export function buildScriptPackages(packageJsonText: string): string[] {
+  const allow = (JSON.parse(packageJsonText) as { allowScripts?: Record<string, unknown> }).allowScripts ?? {};
+  return Object.entries(allow)
+    .filter(([, allowed]) => allowed === true)
+    .map(([name]) => name.replace(/(.)@.*$/, "$1"));
+}
+
+/** pnpm ≥ 10 refuses to run build scripts that `allowBuilds` does not list (and pnpm 12 fails the install). */
+export function pnpmWorkspaceYaml(existing: string | undefined, builds: readonly string[]): string {
+  const base = existing ?? "";
+  if (/^allowBuilds:/m.test(base) || builds.length === 0) return base;
+  const block = `allowBuilds:\n${builds.map((b) => `  ${yamlKey(b)}: true`).join("\n")}\n`;
+  return base === "" ? block : `${base.replace(/\n*$/, "\n")}${block}`;
+}
+
+/** yarn 2+ must use node_modules: drizzle-kit, wrangler and the Better Auth CLI do not run under Plug'n'Play. */
+export function yarnrcYaml(existing: string | undefined): string {
+  const base = existing ?? "";
+  if (/^nodeLinker:/m.test(base)) return base;
+  return `${base === "" ? "" : base.replace(/\n*$/, "\n")}nodeLinker: node-modules\n`;
+}
+
+const ENV_HEADER = "# Written by create-authstack. Holds secrets: never commit or share this file.\n";
+
+/** The env file from its example: `KEY=` lines named in `values` get the value; every other line stays as written. */
+export function renderEnvFile(example: string, values: Readonly<Record<string, string>>): string {
+  const pending = new Map(Object.entries(values));
+  const lines = example.split("\n").map((line) => {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+    const key = match?.[1];
+    if (key === undefined || !pending.has(key)) return line;
+    const value = pending.get(key)!;
+    pending.delete(key);
+    return `${key}=${envValue(value)}`;
+  });
+  const body = lines.join("\n").replace(/\n*$/, "\n");
+  const missing = [...pending].map(([key, value]) => `${key}=${envValue(value)}\n`).join("");
+  return ENV_HEADER + body + missing;
+}
+
+export function replaceTokens(text: string, pairs: ReadonlyArray<readonly [token: string, value: string]>): string {
+  return pairs.reduce((out, [token, value]) => out.split(token).join(value), text);
+}
+
+function envValue(value: string): string {
+  return /^[\w@%+=:,./~?&-]*$/.test(value) ? value : `"${value.replace(/(["\\$`])/g, "\\$1")}"`;
+}
+
+function yamlKey(key: string): string {
+  return /^[\w.-]+$/.test(key) ? key : `'${key}'`;
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from "vitest/config";
+// @ts-expect-error plain ESM helper shared with tsup.config.ts
+import { bundledTemplates } from "./scripts/bundled-templates.mjs";
+
+const define = {
+  __VERSION__: JSON.stringify("0.0.0-test"),
+  __BUNDLED_TEMPLATES__: JSON.stringify(bundledTemplates(".")),
+};
+
+export default defineConfig({
+  define,
+  test: {
+    projects: [
+      { define, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { define, test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000 } },
+      {
+        test: {
+          name: "cli",
+          include: ["test/cli/**/*.test.ts"],
+          globalSetup: ["test/support/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/support/global-setup.ts"],
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
