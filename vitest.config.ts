@@ -11,9 +11,10 @@ export default defineConfig({
   define,
   test: {
     projects: [
-      { define, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
-      { define, test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000 } },
+      { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000 } },
       {
+        extends: true,
         test: {
           name: "cli",
           include: ["test/cli/**/*.test.ts"],
@@ -23,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],

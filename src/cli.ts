@@ -138,7 +138,12 @@ function summarise(options: ResolvedOptions, planned: readonly PlannedStep[], st
     migrated: migrate?.status === "done",
     ...(migrate?.tables ? { tables: { found: migrate.tables.found.length, expected: 9, missing: migrate.tables.missing } } : {}),
     envFiles,
-    steps: steps.map((s) => (s.note ? { ...s, note: redactUrl(s.note) } : s)),
+    // A migration's output may echo the database URL: never pass its password on.
+    steps: steps.map((s) => ({
+      ...s,
+      ...(s.note ? { note: redactUrl(s.note) } : {}),
+      ...(s.tail ? { tail: s.tail.map(redactUrl) } : {}),
+    })),
     notRun: planned.filter((p) => !steps.some((s) => s.name === p.name)).map((p) => p.name),
     next: nextCommands(options, steps, planned.map((p) => p.name)),
     reproduce: reproduceCommand(options),

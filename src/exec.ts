@@ -22,6 +22,9 @@ export type ExecOptions = {
 /** The one place that spawns: argument arrays, no shell, never throws for a failed command. */
 export async function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
   const started = performance.now();
+  // Its own process group (POSIX), so a cancel stops the package manager and every script it started:
+  // a grandchild left holding the output pipe would keep us waiting.
+  const group = process.platform !== "win32";
   const child = execa(command, args, {
     cwd: options.cwd,
     env: options.env,
@@ -29,10 +32,17 @@ export async function exec(command: string, args: readonly string[], options: Ex
     all: true,
     reject: false,
     stripFinalNewline: false,
-    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    detached: group,
     ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
-    forceKillAfterDelay: 5000,
   });
+  let cancelled = false;
+  const stop = () => {
+    cancelled = true;
+    killTree(child.pid, group, "SIGTERM");
+    setTimeout(() => killTree(child.pid, group, "SIGKILL"), 3000).unref();
+  };
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener("abort", stop, { once: true });
   if (options.onLine) {
     let partial = "";
     child.all?.on("data", (chunk: Buffer) => {
@@ -43,13 +53,23 @@ export async function exec(command: string, args: readonly string[], options: Ex
     child.all?.on("end", () => partial && options.onLine?.(partial));
   }
   const result = await child;
+  options.signal?.removeEventListener("abort", stop);
   const notFound = (result as { code?: string }).code === "ENOENT";
   return {
-    ok: result.exitCode === 0 && !result.isCanceled,
+    ok: result.exitCode === 0 && !cancelled,
     ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
     output: typeof result.all === "string" ? result.all : "",
     durationMs: Math.round(performance.now() - started),
-    cancelled: result.isCanceled === true || options.signal?.aborted === true,
+    cancelled,
     notFound,
   };
+}
+
+function killTree(pid: number | undefined, group: boolean, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(group ? -pid : pid, signal);
+  } catch {
+    // already gone
+  }
 }

@@ -10,6 +10,6 @@ export function inspectTarget(absolutePath: string): TargetState {
     return { kind: "missing" };
   }
   if (!info.isDirectory()) return { kind: "file" };
-  const entries = readdirSync(absolutePath).filter((name) => name !== ".git");
+  const entries = readdirSync(absolutePath).filter((name) => name !== ".git").sort();
   return entries.length === 0 ? { kind: "empty" } : { kind: "non-empty", entries };
 }

@@ -3,6 +3,8 @@ export const DEFAULT_PACKAGE_NAME = "authstack-app";
 /** A valid npm package name from a directory's base name: "My App" → "my-app". */
 export function toPackageName(base: string): string {
   const name = base
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "") // "Ünïcode" → "Unicode"
     .trim()
     .toLowerCase()
     .replace(/\s+/g, "-")

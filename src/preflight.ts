@@ -17,7 +17,7 @@ export async function preflight(options: ResolvedOptions, template: LoadedTempla
     const probe = await exec(pm.name, ["--version"], { cwd: ctx.cwd, timeoutMs: 15_000 });
     const version = probe.ok ? /\d+\.\d+\.\d+\S*/.exec(probe.output)?.[0] : undefined;
     if (version) pm = { ...pm, version };
-    else if (options.install) {
+    else if (options.install && !options.dryRun) {
       throw new FailureError(
         `${pm.name} was not found on PATH, so dependencies cannot be installed. Nothing was written.`,
         pm.name === "npm"
@@ -25,7 +25,7 @@ export async function preflight(options: ResolvedOptions, template: LoadedTempla
           : `Install it (npm install -g ${pm.name}), choose another with --pm npm, or pass --no-install.`,
       );
     } else {
-      ui.warn(`${pm.name} was not found on PATH; install it before running the project.`);
+      ui.warn(`${pm.name} was not found on PATH; install it before ${options.dryRun ? "a real run" : "running the project"}.`);
     }
   }
 

@@ -53,17 +53,19 @@ const ENV_HEADER = "# Written by create-authstack. Holds secrets: never commit o
 
 /** The env file from its example: `KEY=` lines named in `values` get the value; every other line stays as written. */
 export function renderEnvFile(example: string, values: Readonly<Record<string, string>>): string {
-  const pending = new Map(Object.entries(values));
+  const written = new Set<string>();
   const lines = example.split("\n").map((line) => {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
-    const key = match?.[1];
-    if (key === undefined || !pending.has(key)) return line;
-    const value = pending.get(key)!;
-    pending.delete(key);
-    return `${key}=${envValue(value)}`;
+    // Every assignment of the key: with dotenv the last one wins, so a stale duplicate must not survive.
+    const key = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line)?.[1];
+    if (key === undefined || !Object.hasOwn(values, key)) return line;
+    written.add(key);
+    return `${key}=${envValue(values[key]!)}`;
   });
   const body = lines.join("\n").replace(/\n*$/, "\n");
-  const missing = [...pending].map(([key, value]) => `${key}=${envValue(value)}\n`).join("");
+  const missing = Object.entries(values)
+    .filter(([key]) => !written.has(key))
+    .map(([key, value]) => `${key}=${envValue(value)}\n`)
+    .join("");
   return ENV_HEADER + body + missing;
 }
 

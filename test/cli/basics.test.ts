@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, inject, it } from "vitest";
+import { jsonLines, runCli } from "../support/cli.js";
+import { REPO_ROOT } from "../support/paths.js";
+import { tempDir } from "../support/temp.js";
+
+const cwd = tempDir();
+
+describe("the packed CLI", () => {
+  it("prints help from the option table", async () => {
+    const run = await runCli(["--help"], { cwd });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("npm create authstack@latest [directory] -- [options]");
+    for (const flag of ["--template", "--pm", "--no-install", "--no-migrate", "--database-url", "--no-git", "--overwrite", "--yes", "--no-interactive", "--dry-run", "--json"]) {
+      expect(run.stdout).toContain(flag);
+    }
+    expect(run.stdout).toMatch(/^ {2}cloudflare +Cloudflare/m);
+    expect(run.stderr).toBe("");
+  });
+
+  it("prints its version", async () => {
+    const run = await runCli(["-v"], { cwd });
+    const { version } = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, "utf8")) as { version: string };
+    expect(run).toMatchObject({ exitCode: 0, stdout: version });
+  });
+
+  it("installs as one package with no dependencies", () => {
+    const { tarball, tarballBytes } = inject("cli");
+    expect(tarball).toMatch(/create-authstack-\d+\.\d+\.\d+\.tgz$/);
+    const pkg = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, "utf8")) as Record<string, unknown>;
+    expect(pkg.dependencies).toBeUndefined();
+    expect(tarballBytes).toBeGreaterThan(10_000);
+  });
+
+  it("rejects an unknown flag with exit 2 and a suggestion", async () => {
+    const run = await runCli(["--tempalte", "bun-sqlite"], { cwd });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain("Unknown option --tempalte. Did you mean --template?");
+  });
+
+  it("rejects a bad template with exit 2 and the nearest id", async () => {
+    const run = await runCli(["app", "--template", "bun-sqlit", "--yes"], { cwd });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Unknown template "bun-sqlit". Did you mean bun-sqlite?');
+  });
+
+  it("rejects a bad package manager and a bad database URL with exit 2", async () => {
+    expect((await runCli(["app", "--pm", "yarnn", "--yes"], { cwd })).exitCode).toBe(2);
+    const bad = await runCli(["app", "--database-url", "mysql://u:hunter2@h/db", "--yes"], { cwd });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain("must start with postgresql://");
+  });
+
+  it("reports a usage error as the JSON result with --json", async () => {
+    const run = await runCli(["--json", "--bogus"], { cwd });
+    expect(run.exitCode).toBe(2);
+    expect(jsonLines(run.stdout).at(-1)).toMatchObject({ type: "result", ok: false, exitCode: 2, error: { kind: "usage" } });
+  });
+});
