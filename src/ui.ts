@@ -68,8 +68,10 @@ export function terminalReporter(stdout: NodeJS.WriteStream, stderr: NodeJS.Writ
       if (result.notRun.length > 0) clack.log.warn(`Not run: ${result.notRun.join(", ")}.`);
       clack.note(result.next.join("\n"), exitCode === 0 ? "Next steps" : "To finish, run");
       clack.log.message(`To skip prompts next time, run:\n${pc.cyan(result.reproduce)}`);
-      if (exitCode === 0) {
+      if (exitCode === 0 && result.migrated) {
         clack.outro(`Done: ${result.next.at(-1)} serves sign-up and sign-in.`);
+      } else if (exitCode === 0) {
+        clack.outro("Done. Run the next steps above to start.");
       } else if (exitCode === 130) {
         clack.outro(pc.yellow("Stopped. The project is kept; run the commands above to finish."));
       } else {

@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { tempDir } from "../support/temp.js";
+import { Terminal } from "../support/tmux.js";
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.close());
+
+const start = (cwd: string, args: string[] = []) => {
+  terminal = new Terminal(cwd, [process.execPath, inject("cli").bin, ...args]);
+  return terminal;
+};
+
+describe("in a terminal", () => {
+  it("walks through every prompt to a created project, and prints the command that skips them", async () => {
+    const cwd = tempDir();
+    const t = start(cwd);
+    await t.waitFor("Where should the project go?");
+    t.keys("bad|name", "Enter");
+    await t.waitFor('contains "|", which is not allowed in a file name');
+    t.keys("BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace");
+    t.keys("Shop App", "Enter");
+    await t.waitFor("Which template?");
+    t.keys("Enter");
+    await t.waitFor("Which package manager?");
+    t.keys("Down", "Enter");
+    await t.waitFor("Which PostgreSQL?");
+    t.keys("Down", "Enter");
+    await t.waitFor("PostgreSQL URL");
+    t.keys("mysql://nope", "Enter");
+    await t.waitFor("must start with postgresql://");
+    for (let i = 0; i < 12; i++) t.keys("BSpace");
+    t.keys("postgresql://app:pw@db.internal:5432/shop", "Enter");
+    await t.waitFor("Install dependencies?");
+    t.keys("n");
+    await t.waitFor("Initialise a git repository?");
+    t.keys("n");
+    expect(await t.exitCode()).toBe(0);
+    const screen = t.screen();
+    expect(screen).toContain("Next steps");
+    expect(screen).toContain("cd 'Shop App'");
+    expect(screen).toContain("pnpm install");
+    expect(screen).toContain(`pnpm create authstack 'Shop App' --template node-postgres --pm pnpm --database-url "$DATABASE_URL" --no-install --no-git --yes`);
+    // The URL shows as typed at its prompt; nothing printed after that repeats its password.
+    expect(screen.slice(screen.indexOf("Install dependencies?"))).not.toContain(":pw@");
+    const project = path.join(cwd, "Shop App");
+    expect(JSON.parse(readFileSync(path.join(project, "package.json"), "utf8")).name).toBe("shop-app");
+    expect(readFileSync(path.join(project, ".env"), "utf8")).toContain("DATABASE_URL=postgresql://app:pw@db.internal:5432/shop");
+    expect(existsSync(path.join(project, "pnpm-workspace.yaml"))).toBe(true);
+  });
+
+  it("shows answers given by flag as answered and asks only the rest", async () => {
+    const cwd = tempDir();
+    const t = start(cwd, ["flagged", "--template", "bun-sqlite", "--pm", "bun", "--no-git"]);
+    const screen = await t.waitFor("Install dependencies?");
+    expect(screen).toMatch(/Which template\?\n│\s+bun-sqlite/);
+    expect(screen).not.toContain("Which PostgreSQL?");
+    t.keys("n");
+    expect(await t.exitCode()).toBe(0);
+    expect(existsSync(path.join(cwd, "flagged/package.json"))).toBe(true);
+  });
+
+  it("Ctrl-C at a prompt cancels with exit 130 and writes nothing", async () => {
+    const cwd = tempDir();
+    const t = start(cwd);
+    await t.waitFor("Where should the project go?");
+    t.keys("half-typed");
+    t.keys("C-c");
+    expect(await t.exitCode()).toBe(130);
+    expect(t.screen()).toContain("Cancelled");
+    expect(readdirSync(cwd).filter((n) => !n.startsWith("."))).toEqual([]);
+  });
+
+  it("a SIGINT sent to the process at a prompt cancels with exit 130 and writes nothing", async () => {
+    const cwd = tempDir();
+    const t = start(cwd, ["sig-app"]);
+    await t.waitFor("Which template?");
+    process.kill(t.pid(), "SIGINT");
+    expect(await t.exitCode()).toBe(130);
+    expect(readdirSync(cwd).filter((n) => !n.startsWith("."))).toEqual([]);
+  });
+});
