@@ -13,11 +13,12 @@ import type { Reporter } from "./ui.js";
  */
 export async function preflight(options: ResolvedOptions, template: LoadedTemplate, ctx: CliContext, ui: Reporter): Promise<DetectedPackageManager> {
   let pm = options.packageManager;
-  if (!pm.version) {
+  // Without an install there is nothing to run it for: spare the ~150 ms of spawning it.
+  if (!pm.version && options.install) {
     const probe = await exec(pm.name, ["--version"], { cwd: ctx.cwd, timeoutMs: 15_000 });
     const version = probe.ok ? /\d+\.\d+\.\d+\S*/.exec(probe.output)?.[0] : undefined;
     if (version) pm = { ...pm, version };
-    else if (options.install && !options.dryRun) {
+    else if (!options.dryRun) {
       throw new FailureError(
         `${pm.name} was not found on PATH, so dependencies cannot be installed. Nothing was written.`,
         pm.name === "npm"
@@ -25,7 +26,7 @@ export async function preflight(options: ResolvedOptions, template: LoadedTempla
           : `Install it (npm install -g ${pm.name}), choose another with --pm npm, or pass --no-install.`,
       );
     } else {
-      ui.warn(`${pm.name} was not found on PATH; install it before ${options.dryRun ? "a real run" : "running the project"}.`);
+      ui.warn(`${pm.name} was not found on PATH; install it before a real run.`);
     }
   }
 

@@ -12,13 +12,12 @@ declare module "vitest" {
 }
 
 /**
- * Builds and packs the CLI once, then installs the tarball the way users get it, so every CLI and e2e test runs
+ * Packs the CLI once (prepack builds it), then installs the tarball the way users get it, so every CLI and e2e test runs
  * what npm would run.
  */
 export default function setup(project: TestProject) {
   const work = mkdtempSync(path.join(os.tmpdir(), "authstack-packed-"));
   const npm = (args: string[], cwd = REPO_ROOT) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  npm(["run", "build", "--silent"]);
   const [packed] = JSON.parse(npm(["pack", "--json", "--pack-destination", work])) as Array<{ filename: string }>;
   const tarball = path.join(work, packed!.filename);
   const prefix = path.join(work, "install");

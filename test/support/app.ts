@@ -1,0 +1,82 @@
+import { execa, type ResultPromise } from "execa";
+import { expect } from "vitest";
+import { userEnv } from "./cli.js";
+import { freePort } from "./net.js";
+
+export type RunningApp = { url: string; output: () => string; stop: () => Promise<void> };
+
+/** `<pm> run dev` on a free port, as a user would start it; resolves once the app answers. */
+export async function startDev(cwd: string, command: string[], env: Record<string, string | undefined> = {}): Promise<RunningApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child: ResultPromise = execa(command[0]!, command.slice(1), {
+    cwd,
+    env: userEnv({ ...env, PORT: String(port) }),
+    extendEnv: false,
+    detached: true,
+    reject: false,
+    all: true,
+    stdin: "ignore",
+  });
+  child.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const stop = async () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // gone
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // gone
+      }
+    }, 5000);
+    await child;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const ok = await fetch(`${url}/api/auth/ok`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (child.exitCode !== null && child.exitCode !== undefined) throw new Error(`dev exited early:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`dev did not answer on ${url}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, output: () => output, stop };
+}
+
+/** Signs up and in over HTTP as a browser on `origin` would, and checks the session it gets. */
+export async function signUpAndIn(base: string, origin = base): Promise<void> {
+  const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const password = "correct horse battery staple";
+  const post = (path: string, body: unknown, cookie?: string) =>
+    fetch(`${base}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  const signUp = await post("/api/auth/sign-up/email", { email, password, name: "E2E User" });
+  expect(signUp.status, await signUp.clone().text()).toBe(200);
+
+  const wrong = await post("/api/auth/sign-in/email", { email, password: "wrong password!" });
+  expect(wrong.status).toBe(401);
+
+  const signIn = await post("/api/auth/sign-in/email", { email, password });
+  expect(signIn.status, await signIn.clone().text()).toBe(200);
+  const setCookie = signIn.headers.getSetCookie();
+  expect(setCookie.join(";")).toContain("better-auth.session_token=");
+  expect(setCookie.join(";")).not.toMatch(/;\s*Secure/i);
+  const cookie = setCookie.map((c) => c.split(";")[0]).join("; ");
+
+  const session = (await (await fetch(`${base}/api/auth/get-session`, { headers: { cookie } })).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toBe(email);
+
+  const projects = await fetch(`${base}/api/projects`);
+  expect(projects.status).toBe(401);
+}
