@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { Auth } from "./auth";
+import type { Database } from "./db";
+import { requireTenant } from "./middleware/session";
+import { projectRoutes } from "./routes/projects";
+
+/**
+ * The whole HTTP app, built from its dependencies so tests can run it on a database of their own.
+ * JSON everywhere, errors included.
+ */
+export function createApp({ db, auth }: { db: Database; auth: Auth }) {
+  const app = new Hono();
+
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+
+  app.get("/api/health", (c) => c.json({ ok: true }));
+
+  // "/api/projects/*" also matches "/api/projects" itself.
+  app.use("/api/projects/*", requireTenant(auth, db));
+  app.route("/api/projects", projectRoutes(db));
+
+  app.notFound((c) => c.json({ error: "Not found" }, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    console.error(err);
+    return c.json({ error: "Internal server error" }, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

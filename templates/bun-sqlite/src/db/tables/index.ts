@@ -1,0 +1,2 @@
+// App tables, one domain per file. Add `export * from "./<domain>.table";` for each new domain.
+export * from "./projects.table";

@@ -1,0 +1,87 @@
+import { relations, sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { organization, user } from "../auth.schema";
+
+// Same timestamp encoding as the Better Auth tables (ms since epoch), so rows compare and sort alike.
+const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+
+/** Example domain: projects and their tasks. Every row belongs to an organization (the tenant). */
+export const project = sqliteTable(
+  "project",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(now).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .default(now)
+      .$onUpdate(() => new Date())
+      .notNull(),
+  },
+  (table) => [
+    index("project_organizationId_idx").on(table.organizationId),
+    index("project_ownerId_idx").on(table.ownerId),
+  ],
+);
+
+export const task = sqliteTable(
+  "task",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => project.id, { onDelete: "cascade" }),
+    // Denormalised from the project so every tenant-scoped query filters on one indexed column.
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    // A task outlives its assignee leaving: it becomes unassigned.
+    assigneeId: text("assignee_id").references(() => user.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    done: integer("done", { mode: "boolean" }).default(false).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(now).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .default(now)
+      .$onUpdate(() => new Date())
+      .notNull(),
+  },
+  (table) => [
+    index("task_projectId_idx").on(table.projectId),
+    index("task_organizationId_idx").on(table.organizationId),
+    index("task_assigneeId_idx").on(table.assigneeId),
+  ],
+);
+
+export const projectRelations = relations(project, ({ one, many }) => ({
+  organization: one(organization, { fields: [project.organizationId], references: [organization.id] }),
+  owner: one(user, { fields: [project.ownerId], references: [user.id] }),
+  tasks: many(task),
+}));
+
+export const taskRelations = relations(task, ({ one }) => ({
+  project: one(project, { fields: [task.projectId], references: [project.id] }),
+  organization: one(organization, { fields: [task.organizationId], references: [organization.id] }),
+  assignee: one(user, { fields: [task.assigneeId], references: [user.id] }),
+}));
+
+// The other direction lives here, not in auth.schema.ts: that file is generated and must stay untouched.
+// Drizzle merges several `relations()` of one table.
+export const organizationProjectRelations = relations(organization, ({ many }) => ({
+  projects: many(project),
+  tasks: many(task),
+}));
+
+export const userProjectRelations = relations(user, ({ many }) => ({
+  ownedProjects: many(project),
+  assignedTasks: many(task),
+}));

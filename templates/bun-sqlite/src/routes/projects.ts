@@ -1,0 +1,45 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { Database } from "../db";
+import { project } from "../db/schema";
+import { readBody } from "../http/body";
+import type { TenantEnv } from "../http/types";
+import { projectOr404 } from "./lookups";
+import { taskRoutes } from "./tasks";
+
+const createProjectBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).nullish(),
+});
+
+/** /api/projects: the active organization's projects. Mounted behind requireTenant. */
+export function projectRoutes(db: Database) {
+  return new Hono<TenantEnv>()
+    .get("/", (c) => {
+      const projects = db
+        .select()
+        .from(project)
+        .where(eq(project.organizationId, c.var.organizationId))
+        // Newest first; rowid breaks ties between rows created in the same millisecond.
+        .orderBy(desc(project.createdAt), sql`rowid desc`)
+        .all();
+      return c.json({ projects });
+    })
+    .post("/", async (c) => {
+      const body = await readBody(c, createProjectBody);
+      const created = db
+        .insert(project)
+        .values({
+          organizationId: c.var.organizationId,
+          ownerId: c.var.user.id,
+          name: body.name,
+          description: body.description ?? null,
+        })
+        .returning()
+        .get();
+      return c.json({ project: created }, 201);
+    })
+    .get("/:id", (c) => c.json({ project: projectOr404(db, c.var.organizationId, c.req.param("id")) }))
+    .route("/:id/tasks", taskRoutes(db));
+}

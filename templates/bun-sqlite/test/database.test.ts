@@ -1,0 +1,77 @@
+import { afterEach, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDatabase } from "../src/db/client";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), "authstack-db-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Runs a package script with `bun run` against DB_FILE=file; returns its exit code and output. */
+async function script(name: string, file: string) {
+  const run = Bun.spawn(["bun", "run", "--silent", name], {
+    cwd: `${import.meta.dir}/..`,
+    env: { ...process.env, DB_FILE: file },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [stdout, stderr, code] = await Promise.all([
+    new Response(run.stdout).text(),
+    new Response(run.stderr).text(),
+    run.exited,
+  ]);
+  return { stdout, stderr, code };
+}
+
+const TABLES = [
+  "account",
+  "apikey",
+  "invitation",
+  "jwks",
+  "member",
+  "organization",
+  "project",
+  "session",
+  "task",
+  "user",
+  "verification",
+];
+
+test("connections use WAL, enforce foreign keys and wait on locks; the folder is created", () => {
+  const file = join(tempDir(), "nested", "folder", "app.db");
+  const db = createDatabase(file);
+  try {
+    expect(db.$client.query("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+    expect(db.$client.query("PRAGMA foreign_keys").get()).toEqual({ foreign_keys: 1 });
+    expect(db.$client.query("PRAGMA busy_timeout").get()).toEqual({ timeout: 5000 });
+  } finally {
+    db.$client.close();
+  }
+});
+
+test("db:migrate creates a fresh database, is a no-op the second time, and db:tables lists the tables", async () => {
+  const file = join(tempDir(), "data", "app.db");
+
+  expect(await script("db:tables", file)).toMatchObject({ code: 0, stdout: '{"tables":[]}\n' });
+
+  const first = await script("db:migrate", file);
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain("Applied 1 migration(s)");
+
+  const second = await script("db:migrate", file);
+  expect(second.code).toBe(0);
+  expect(second.stdout).toContain("is up to date");
+
+  const tables = await script("db:tables", file);
+  expect(tables.code).toBe(0);
+  expect(tables.stdout.trim().split("\n")).toHaveLength(1);
+  expect(JSON.parse(tables.stdout)).toEqual({ tables: TABLES });
+});
