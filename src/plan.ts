@@ -9,6 +9,7 @@ import {
   projectPath,
   renderEnvFile,
   replaceTokens,
+  yarnClassicRc,
   yarnrcYaml,
 } from "./transforms.js";
 
@@ -69,6 +70,7 @@ export function planProject({ options, template, secret }: PlanInput): Plan {
   const builds = buildScriptPackages(packageJsonText);
   if (pm.name === "pnpm" && builds.length > 0) put("pnpm-workspace.yaml", pnpmWorkspaceYaml(text("pnpm-workspace.yaml"), builds));
   if (isYarnBerry(pm)) put(".yarnrc.yml", yarnrcYaml(text(".yarnrc.yml")));
+  else if (pm.name === "yarn") put(".yarnrc", yarnClassicRc(text(".yarnrc")));
 
   const envFile = template.meta.envFile;
   if (envFile) {

@@ -49,6 +49,16 @@ export function yarnrcYaml(existing: string | undefined): string {
   return `${base === "" ? "" : base.replace(/\n*$/, "\n")}nodeLinker: node-modules\n`;
 }
 
+/**
+ * yarn 1 treats engines as hard errors, and the Better Auth CLI and wrangler (dev tools) declare Node ≥ 22 while
+ * the apps run on Node 20.19+; npm, pnpm, bun and yarn berry only warn.
+ */
+export function yarnClassicRc(existing: string | undefined): string {
+  const base = existing ?? "";
+  if (/^ignore-engines /m.test(base)) return base;
+  return `${base === "" ? "" : base.replace(/\n*$/, "\n")}# Dev tools (the Better Auth CLI, wrangler) declare Node >= 22; the app itself runs on older Node too.\nignore-engines true\n`;
+}
+
 const ENV_HEADER = "# Written by create-authstack. Holds secrets: never commit or share this file.\n";
 
 /** The env file from its example: `KEY=` lines named in `values` get the value; every other line stays as written. */

@@ -76,6 +76,7 @@ describe("planProject", () => {
     expect(berry.files.find((f) => f.path === ".yarnrc.yml")?.content).toBe("nodeLinker: node-modules\n");
     const classic = planProject(input({ packageManager: { name: "yarn", version: "1.22.22" } }));
     expect(classic.files.some((f) => f.path === ".yarnrc.yml")).toBe(false);
+    expect(classic.files.find((f) => f.path === ".yarnrc")?.content).toMatch(/^ignore-engines true$/m);
   });
 
   it("warns instead of migrating when the template has no db:migrate", () => {
