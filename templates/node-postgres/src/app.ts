@@ -1,0 +1,26 @@
+// The Hono app, without a listening socket: src/index.ts serves it, the tests call app.request().
+import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { auth } from "./auth.ts";
+import { withClientIp } from "./lib/client-ip.ts";
+import { projects } from "./routes/projects.ts";
+
+export const app = new Hono();
+
+// Better Auth answers everything under its base path: sign-up/in/out, sessions, organizations,
+// API keys, /token and /jwks.
+app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c)));
+
+// Liveness only: it stays up while the database is down, so an orchestrator does not restart a
+// healthy process because of someone else's outage.
+app.get("/api/health", (c) => c.json({ ok: true }));
+
+app.route("/api/projects", projects);
+
+app.notFound((c) => c.json({ error: "Not found" }, 404));
+
+app.onError((error, c) => {
+  if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
+  console.error(error);
+  return c.json({ error: "Internal server error" }, 500);
+});

@@ -1,0 +1,3 @@
+// App tables, one domain per file (`<domain>.table.ts`). Add a domain: create the file, export it
+// here, then `npm run db:generate`.
+export * from "./projects.table.ts";

@@ -1,0 +1,49 @@
+// Every setting the app reads, parsed once. Keep .env.example in sync with this file.
+import "./load-env.ts";
+import { LOCAL_DATABASE_URL } from "./db/local-url.ts";
+
+const nodeEnv = process.env.NODE_ENV ?? "development";
+const isProduction = nodeEnv === "production";
+
+function text(name: string): string | undefined {
+  const value = process.env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(name: string, fallback: number): number {
+  const raw = text(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}". Fix it in .env.`);
+  }
+  return value;
+}
+
+function databaseUrl(): string {
+  const url = text("DATABASE_URL");
+  if (url) return url;
+  // Falling back to the local server in production would hide a missing setting behind
+  // "connection refused" on every request.
+  if (isProduction) {
+    throw new Error("DATABASE_URL is not set. Set it to your PostgreSQL connection string.");
+  }
+  return LOCAL_DATABASE_URL;
+}
+
+const port = integer("PORT", 3000);
+
+export const env = {
+  NODE_ENV: nodeEnv,
+  isProduction,
+  isTest: nodeEnv === "test",
+  PORT: port,
+  // Unset: Node listens on every interface (IPv6 and IPv4), so 127.0.0.1 and localhost both work.
+  HOST: text("HOST"),
+  DATABASE_URL: databaseUrl(),
+  DATABASE_POOL_MAX: integer("DATABASE_POOL_MAX", 10),
+  DATABASE_IDLE_TIMEOUT_MS: integer("DATABASE_IDLE_TIMEOUT_MS", 30_000),
+  DATABASE_CONNECT_TIMEOUT_MS: integer("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
+  BETTER_AUTH_URL: text("BETTER_AUTH_URL") ?? `http://localhost:${port}`,
+  BETTER_AUTH_SECRET: text("BETTER_AUTH_SECRET"),
+} as const;
