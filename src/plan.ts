@@ -9,6 +9,7 @@ import {
   projectPath,
   renderEnvFile,
   replaceTokens,
+  versionOverrides,
   yarnClassicRc,
   yarnrcYaml,
 } from "./transforms.js";
@@ -68,7 +69,10 @@ export function planProject({ options, template, secret }: PlanInput): Plan {
   const put = (p: string, content: string) => byPath.set(p, { path: p, content, executable: false });
 
   const builds = buildScriptPackages(packageJsonText);
-  if (pm.name === "pnpm" && builds.length > 0) put("pnpm-workspace.yaml", pnpmWorkspaceYaml(text("pnpm-workspace.yaml"), builds));
+  if (pm.name === "pnpm") {
+    const workspace = pnpmWorkspaceYaml(text("pnpm-workspace.yaml"), builds, versionOverrides(packageJsonText));
+    if (workspace !== "") put("pnpm-workspace.yaml", workspace);
+  }
   if (isYarnBerry(pm)) put(".yarnrc.yml", yarnrcYaml(text(".yarnrc.yml")));
   else if (pm.name === "yarn") put(".yarnrc", yarnClassicRc(text(".yarnrc")));
 

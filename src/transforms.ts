@@ -34,12 +34,27 @@ export function buildScriptPackages(packageJsonText: string): string[] {
     .map(([name]) => name.replace(/(.)@.*$/, "$1"));
 }
 
-/** pnpm ≥ 10 refuses to run build scripts that `allowBuilds` does not list (and pnpm 12 fails the install). */
-export function pnpmWorkspaceYaml(existing: string | undefined, builds: readonly string[]): string {
-  const base = existing ?? "";
-  if (/^allowBuilds:/m.test(base) || builds.length === 0) return base;
-  const block = `allowBuilds:\n${builds.map((b) => `  ${yamlKey(b)}: true`).join("\n")}\n`;
-  return base === "" ? block : `${base.replace(/\n*$/, "\n")}${block}`;
+/**
+ * pnpm ≥ 10 refuses to run build scripts that `allowBuilds` does not list (pnpm 12 fails the install), and
+ * pnpm 12 reads `overrides` only from its workspace file, not from package.json.
+ */
+export function pnpmWorkspaceYaml(existing: string | undefined, builds: readonly string[], overrides: Readonly<Record<string, string>> = {}): string {
+  let out = existing ?? "";
+  const add = (block: string) => (out = out === "" ? block : `${out.replace(/\n*$/, "\n")}${block}`);
+  if (builds.length > 0 && !/^allowBuilds:/m.test(out)) {
+    add(`allowBuilds:\n${builds.map((b) => `  ${yamlKey(b)}: true`).join("\n")}\n`);
+  }
+  const pins = Object.entries(overrides).filter(([, v]) => typeof v === "string");
+  if (pins.length > 0 && !/^overrides:/m.test(out)) {
+    add(`overrides:\n${pins.map(([name, version]) => `  ${yamlKey(name)}: ${yamlKey(version)}`).join("\n")}\n`);
+  }
+  return out;
+}
+
+/** npm's `overrides` with plain version strings: what pnpm needs repeated in its workspace file. */
+export function versionOverrides(packageJsonText: string): Record<string, string> {
+  const overrides = (JSON.parse(packageJsonText) as { overrides?: Record<string, unknown> }).overrides ?? {};
+  return Object.fromEntries(Object.entries(overrides).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 /** yarn 2+ must use node_modules: drizzle-kit, wrangler and the Better Auth CLI do not run under Plug'n'Play. */

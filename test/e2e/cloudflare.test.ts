@@ -28,8 +28,8 @@ describe("cloudflare with npm on Node 22", () => {
   it("holds the auth and app tables in the local D1", async () => {
     const result = await run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--json", "--command", "select name from sqlite_master where type = 'table'"], project, env());
     expect(result.exitCode, result.all).toBe(0);
-    const [{ results }] = JSON.parse(result.stdout) as Array<{ results: Array<{ name: string }> }>;
-    expect(results.map((r) => r.name)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
+    const [first] = JSON.parse(result.stdout) as Array<{ results: Array<{ name: string }> }>;
+    expect(first!.results.map((r) => r.name)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
   });
 
   it("passes its own tests inside workerd", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
@@ -6,6 +6,8 @@ import { afterAll } from "vitest";
 /** A fresh temp folder, removed after the file's tests. */
 export function tempDir(prefix = "authstack-test-"): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  // mkdtemp makes it 0700; as root, the zero-setup PostgreSQL runs as another user and must reach the project.
+  chmodSync(dir, 0o755);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

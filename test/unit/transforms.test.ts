@@ -6,6 +6,7 @@ import {
   projectPath,
   renderEnvFile,
   replaceTokens,
+  versionOverrides,
   yarnrcYaml,
 } from "../../src/transforms.js";
 
@@ -52,6 +53,13 @@ describe("build approvals", () => {
     expect(pnpmWorkspaceYaml(undefined, ["esbuild", "@scope/x"])).toBe("allowBuilds:\n  esbuild: true\n  '@scope/x': true\n");
     expect(pnpmWorkspaceYaml("packages:\n  - .", ["esbuild"])).toBe("packages:\n  - .\nallowBuilds:\n  esbuild: true\n");
     expect(pnpmWorkspaceYaml("allowBuilds:\n  a: true\n", ["esbuild"])).toBe("allowBuilds:\n  a: true\n");
+  });
+
+  it("repeats npm's version overrides for pnpm, which no longer reads them from package.json", () => {
+    const pkg = JSON.stringify({ overrides: { kysely: "0.28.18", nested: { a: "1" } } });
+    expect(versionOverrides(pkg)).toEqual({ kysely: "0.28.18" });
+    expect(pnpmWorkspaceYaml(undefined, ["esbuild"], versionOverrides(pkg))).toBe("allowBuilds:\n  esbuild: true\noverrides:\n  kysely: 0.28.18\n");
+    expect(pnpmWorkspaceYaml(undefined, [], {})).toBe("");
   });
 
   it("makes yarn berry use node_modules", () => {
