@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { chmod, lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { move } from "fs-extra/esm";
 import path from "node:path";
 import { CancelledError, FailureError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
@@ -30,7 +31,10 @@ export async function applyPlan(files: readonly PlannedFile[], targetDir: string
     if (signal?.aborted) throw new CancelledError();
     const existing = await lstat(targetDir).catch(() => undefined);
     if (!existing) {
-      await rename(staging, targetDir);
+      await rename(staging, targetDir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EXDEV") throw error;
+        return move(staging, targetDir);
+      });
     } else {
       if (!existing.isDirectory()) throw new FailureError(`${targetDir} is not a directory.`);
       await mergeInto(staging, targetDir);
@@ -69,7 +73,8 @@ async function mergeInto(from: string, to: string): Promise<void> {
       await mergeInto(source, destination);
       await rmdir(source).catch(() => undefined);
     } else {
-      await rename(source, destination);
+      // fs-extra falls back to copy + delete when the target is another device (a mounted volume).
+      await move(source, destination, { overwrite: true });
     }
   }
 }

@@ -32,6 +32,14 @@ describe("the packed CLI", () => {
     expect(tarballBytes).toBeGreaterThan(10_000);
   });
 
+  it("says which Node to upgrade to, on a Node too old for the bundle", async () => {
+    const { execa } = await import("execa");
+    const run = await execa("node", ["-r", `${REPO_ROOT}/test/fixtures/old-node.cjs`, inject("cli").bin, "--help"], { reject: false });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain("create-authstack needs Node.js 20.19 or newer; this is v18.19.0.");
+    expect(run.stdout).toBe("");
+  });
+
   it("rejects an unknown flag with exit 2 and a suggestion", async () => {
     const run = await runCli(["--tempalte", "bun-sqlite"], { cwd });
     expect(run.exitCode).toBe(2);
