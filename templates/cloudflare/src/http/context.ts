@@ -1,0 +1,23 @@
+import { createMiddleware } from "hono/factory";
+import { type Auth, createAuth } from "../auth.ts";
+import { createDb, type Database } from "../db/index.ts";
+import type { AppEnv } from "../env.ts";
+
+/** What every handler can read: bindings in `c.env`, per-request services in `c.var`. */
+export type AppContext = {
+  Bindings: AppEnv;
+  Variables: {
+    db: Database;
+    auth: Auth;
+    /** Set by requireActiveOrganization for the routes behind it. */
+    userId: string;
+    organizationId: string;
+  };
+};
+
+/** Builds the database handle and Better Auth for this request from the Worker's bindings. */
+export const withServices = createMiddleware<AppContext>(async (c, next) => {
+  c.set("db", createDb(c.env.DB));
+  c.set("auth", createAuth(c.env, c.req.raw));
+  await next();
+});

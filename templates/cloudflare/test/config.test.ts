@@ -1,0 +1,70 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { app } from "../src/app.ts";
+import { createAuth } from "../src/auth.ts";
+import type { AppEnv } from "../src/env.ts";
+import { trustedOrigins } from "../src/trusted-origins.ts";
+
+const withEnv = (overrides: Partial<AppEnv>): AppEnv => ({ ...env, ...overrides });
+
+describe("BETTER_AUTH_SECRET", () => {
+  it("is required, with a message naming the fix", () => {
+    const request = new Request("http://localhost:8787/api/auth/ok");
+    expect(() => createAuth(withEnv({ BETTER_AUTH_SECRET: "" }), request)).toThrow(
+      /BETTER_AUTH_SECRET is not set.*\.dev\.vars.*wrangler secret put BETTER_AUTH_SECRET/,
+    );
+    expect(() => createAuth(withEnv({ BETTER_AUTH_SECRET: "short" }), request)).toThrow(/too short/);
+  });
+
+  it("missing, makes the auth API answer 500 with that message, while /api/health stays up", async () => {
+    const broken = withEnv({ BETTER_AUTH_SECRET: "" });
+    const auth = await app.request("/api/auth/get-session", {}, broken);
+    expect(auth.status).toBe(500);
+    expect(((await auth.json()) as { error: string }).error).toMatch(/BETTER_AUTH_SECRET is not set/);
+    expect((await app.request("/api/health", {}, broken)).status).toBe(200);
+  });
+});
+
+describe("trusted origins", () => {
+  const at = (url: string) => new URL(url);
+
+  it("are BETTER_AUTH_URL's origin outside development", () => {
+    const production = withEnv({ ENVIRONMENT: "production", BETTER_AUTH_URL: "https://app.example.com/" });
+    expect(trustedOrigins(production, at("http://localhost:4321/api/auth/sign-in/email"))).toEqual([
+      "https://app.example.com",
+    ]);
+    expect(trustedOrigins(withEnv({ ENVIRONMENT: "production", BETTER_AUTH_URL: "" }), at("https://x.workers.dev/"))).toEqual([]);
+  });
+
+  it("add both loopback origins of the port the dev server answers on, in development", () => {
+    const development = withEnv({ ENVIRONMENT: "development", BETTER_AUTH_URL: "http://localhost:8787" });
+    expect(trustedOrigins(development, at("http://127.0.0.1:4321/api/auth/sign-in/email")).sort()).toEqual([
+      "http://127.0.0.1:4321",
+      "http://localhost:4321",
+      "http://localhost:8787",
+    ]);
+  });
+
+  it("never add a non-loopback host, even in development", () => {
+    const development = withEnv({ ENVIRONMENT: "development", BETTER_AUTH_URL: "http://localhost:8787" });
+    expect(trustedOrigins(development, at("http://192.168.1.10:4321/"))).toEqual(["http://localhost:8787"]);
+  });
+});
+
+describe("cookies", () => {
+  it("are Secure on https when BETTER_AUTH_URL is empty (the request's origin is used)", async () => {
+    const origin = "https://authstack.example.workers.dev";
+    const deployed = withEnv({ ENVIRONMENT: "production", BETTER_AUTH_URL: "" });
+    const reply = await app.request(
+      `${origin}/api/auth/sign-up/email`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", origin },
+        body: JSON.stringify({ email: `${crypto.randomUUID()}@example.com`, password: "a long enough password", name: "S" }),
+      },
+      deployed,
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.headers.getSetCookie().join("\n")).toMatch(/^__Secure-better-auth\.session_token=.*; Secure/m);
+  });
+});
