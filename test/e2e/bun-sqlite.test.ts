@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { signUpAndIn, startDev } from "../support/app.js";
 import { jsonLines, runCli } from "../support/cli.js";
+import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js";
 import { run } from "../support/run.js";
 import { tempDir } from "../support/temp.js";
 
@@ -36,6 +37,10 @@ describe("bun-sqlite with bun", () => {
   it("passes its own bun test", async () => {
     const result = await run("bun", ["test"], project, env());
     expect(result.exitCode, result.all).toBe(0);
+  });
+
+  it("regenerates the same auth schema with the Better Auth CLI", async () => {
+    await expectAuthSchemaRegeneratesUnchanged(project, ["bun", "run", "auth:generate"], env());
   });
 
   it("finds no schema changes to generate", async () => {

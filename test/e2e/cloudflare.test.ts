@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { signUpAndIn, startDev } from "../support/app.js";
 import { jsonLines, runCli } from "../support/cli.js";
+import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js";
 import { run } from "../support/run.js";
 import { tempDir } from "../support/temp.js";
 
@@ -35,6 +36,10 @@ describe("cloudflare with npm on Node 22", () => {
   it("passes its own tests inside workerd", async () => {
     const result = await run("npm", ["test"], project, env());
     expect(result.exitCode, result.all).toBe(0);
+  });
+
+  it("regenerates the same auth schema with the Better Auth CLI", async () => {
+    await expectAuthSchemaRegeneratesUnchanged(project, ["npm", "run", "auth:generate"], env());
   });
 
   it("finds no schema changes to generate, and never drops d1_migrations", async () => {

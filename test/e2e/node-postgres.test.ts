@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signUpAndIn, startDev } from "../support/app.js";
 import { jsonLines, runCli } from "../support/cli.js";
+import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js";
 import { startPostgres15 } from "../support/postgres.js";
 import { tempDir } from "../support/temp.js";
 import { run } from "../support/run.js";
@@ -49,6 +50,10 @@ describe("node-postgres against a PostgreSQL 15 given by --database-url", () => 
     const result = await run("npm", ["run", "db:generate"], project);
     expect(result.exitCode, result.all).toBe(0);
     expect(result.all).toMatch(/No schema changes/i);
+  });
+
+  it("regenerates the same auth schema with the Better Auth CLI (on Node 22)", async () => {
+    await expectAuthSchemaRegeneratesUnchanged(project, ["npm", "run", "auth:generate"], { PATH: `${inject("tools").bin}:${process.env.PATH}` });
   });
 
   it("serves sign-up and sign-in with npm run dev", async () => {

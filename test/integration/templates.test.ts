@@ -76,7 +76,7 @@ describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s, planned and writ
   it("keeps the Better Auth schema exactly as the Better Auth CLI generates it", async () => {
     await written;
     const dialect = id === "node-postgres" ? "pg" : "sqlite";
-    const reference = readFileSync(path.join(REPO_ROOT, "../shared/reference/better-auth", dialect, "auth-schema.ts"), "utf8");
+    const reference = readFileSync(path.join(REPO_ROOT, "test/fixtures/better-auth", `${dialect}.auth-schema.ts.txt`), "utf8");
     expect(read("src/db/auth.schema.ts")).toBe(reference);
   });
 
