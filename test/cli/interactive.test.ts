@@ -61,14 +61,18 @@ describe("in a terminal", () => {
     expect(existsSync(path.join(cwd, "flagged/package.json"))).toBe(true);
   });
 
-  it("Ctrl-C at a prompt cancels with exit 130 and writes nothing", async () => {
+  it.each([
+    ["Ctrl-C", "C-c"],
+    ["Esc", "Escape"],
+  ])("%s at a prompt cancels with exit 130 and writes nothing", async (_name, key) => {
     const cwd = tempDir();
-    const t = start(cwd);
+    const t = start(cwd, ["--template", "bun-sqlite"]);
     await t.waitFor("Where should the project go?");
-    t.keys("half-typed");
-    t.keys("C-c");
+    t.keys("half-typed", "Enter");
+    await t.waitFor("Which package manager?");
+    t.keys(key);
     expect(await t.exitCode()).toBe(130);
-    expect(t.screen()).toContain("Cancelled");
+    expect(t.screen()).toContain("Cancelled. Nothing was written.");
     expect(readdirSync(cwd).filter((n) => !n.startsWith("."))).toEqual([]);
   });
 
