@@ -2,7 +2,7 @@
 // Whole-process timings of the packed CLI against a peer (create-vite) installed in the same run.
 // Medians of N runs; ratios are what to compare across machines. Usage: npm run bench [-- --runs 15 --full]
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,8 @@ const RUNS = Number(args[args.indexOf("--runs") + 1]) || 15;
 const FULL = args.includes("--full");
 
 const work = mkdtempSync(path.join(os.tmpdir(), "authstack-bench-"));
+// As root, the zero-setup PostgreSQL runs as the postgres user, which must reach the project (mkdtemp gives 0700).
+chmodSync(work, 0o755);
 const npm = (argv, cwd = ROOT) => execFileSync("npm", argv, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 try {
@@ -63,8 +65,8 @@ try {
     for (let i = 0; i < 3; i++) {
       fresh("full")();
       const start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, [bin("create-authstack"), "full", "--template", "node-postgres", "--no-git", "--yes"], { cwd: work, env, stdio: "ignore" });
-      if (result.status !== 0) throw new Error(`full create exited ${result.status}`);
+      const result = spawnSync(process.execPath, [bin("create-authstack"), "full", "--template", "node-postgres", "--no-git", "--yes"], { cwd: work, env, encoding: "utf8" });
+      if (result.status !== 0) throw new Error(`full create exited ${result.status}:\n${result.stdout}${result.stderr}`);
       full.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     full.sort((a, b) => a - b);

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { chmod, lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
-import { move } from "fs-extra/esm";
 import path from "node:path";
 import { CancelledError, FailureError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
@@ -21,19 +20,24 @@ export async function applyPlan(files: readonly PlannedFile[], targetDir: string
   let moved = false;
   try {
     await mkdir(staging);
-    for (const file of files) {
-      if (signal?.aborted) throw new CancelledError();
-      const destination = safeJoin(staging, file.path);
-      await mkdir(path.dirname(destination), { recursive: true });
-      await writeFile(destination, file.content, { mode: file.executable ? 0o755 : 0o644 });
-      if (file.executable) await chmod(destination, 0o755);
-    }
+    // Folders first, then every file at once: the writes are independent, and waiting on each costs more than the work.
+    const folders = [...new Set(files.map((file) => path.dirname(safeJoin(staging, file.path))))].sort();
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    if (signal?.aborted) throw new CancelledError();
+    await Promise.all(
+      files.map(async (file) => {
+        const destination = safeJoin(staging, file.path);
+        await writeFile(destination, file.content, { mode: file.executable ? 0o755 : 0o644 });
+        // The mode given to writeFile is masked by the umask; an executable must stay executable.
+        if (file.executable) await chmod(destination, 0o755);
+      }),
+    );
     if (signal?.aborted) throw new CancelledError();
     const existing = await lstat(targetDir).catch(() => undefined);
     if (!existing) {
-      await rename(staging, targetDir).catch((error: NodeJS.ErrnoException) => {
+      await rename(staging, targetDir).catch(async (error: NodeJS.ErrnoException) => {
         if (error.code !== "EXDEV") throw error;
-        return move(staging, targetDir);
+        await (await import("fs-extra/esm")).move(staging, targetDir);
       });
     } else {
       if (!existing.isDirectory()) throw new FailureError(`${targetDir} is not a directory.`);
@@ -66,6 +70,7 @@ export function safeJoin(root: string, relPath: string): string {
 }
 
 async function mergeInto(from: string, to: string): Promise<void> {
+  const { move } = await import("fs-extra/esm");
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const destination = path.join(to, entry.name);

@@ -1,4 +1,3 @@
-import { execa } from "execa";
 
 export type ExecResult = {
   ok: boolean;
@@ -21,6 +20,8 @@ export type ExecOptions = {
 
 /** The one place that spawns: argument arrays, no shell, never throws for a failed command. */
 export async function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+  // Loaded on first use: a run that writes files and spawns nothing should not pay for parsing execa.
+  const { execa } = await import("execa");
   const started = performance.now();
   // Its own process group (POSIX), so a cancel stops the package manager and every script it started:
   // a grandchild left holding the output pipe would keep us waiting.

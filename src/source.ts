@@ -45,9 +45,9 @@ async function readTemplateDir(root: string, label: string): Promise<LoadedTempl
 
   async function walk(relDir: string): Promise<void> {
     const entries = await readdir(path.join(realRoot, relDir), { withFileTypes: true });
-    for (const entry of entries) {
+    await Promise.all(entries.map(async (entry) => {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-      if (isSkippedEntry(rel, entry.isDirectory())) continue;
+      if (isSkippedEntry(rel, entry.isDirectory())) return;
       const absolute = path.join(realRoot, rel);
       if (entry.isSymbolicLink()) {
         // A link is copied as the file it points to, and only when that file is inside the template.
@@ -55,7 +55,7 @@ async function readTemplateDir(root: string, label: string): Promise<LoadedTempl
         const targetInfo = target ? await stat(target) : undefined;
         if (!target || !isInside(realRoot, target) || !targetInfo?.isFile()) {
           refused.push(`${rel} (a symbolic link to ${target ? "something outside the template or a folder" : "nothing"})`);
-          continue;
+          return;
         }
         files.push({ path: rel, content: await readFile(target), executable: (targetInfo.mode & 0o111) !== 0 });
       } else if (entry.isDirectory()) {
@@ -66,13 +66,13 @@ async function readTemplateDir(root: string, label: string): Promise<LoadedTempl
       } else {
         refused.push(`${rel} (not a regular file)`);
       }
-    }
+    }));
   }
 
   await walk("");
   if (refused.length > 0) {
     throw new FailureError(
-      `The template ${label} has entries that could land outside the project, so nothing was written: ${refused.join(", ")}.`,
+      `The template ${label} has entries that could land outside the project, so nothing was written: ${refused.sort().join(", ")}.`,
       "Use a template without such links.",
     );
   }
