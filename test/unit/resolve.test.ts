@@ -4,8 +4,8 @@ import { CancelledError, UsageError } from "../../src/errors.js";
 import { decideInteractive, resolveOptions, type RuntimeEnv, type TargetState } from "../../src/resolve.js";
 import { fakePrompter } from "../support/fake-prompter.js";
 
-const TTY: RuntimeEnv = { cwd: "/work", env: {}, stdinIsTTY: true, stdoutIsTTY: true };
-const PIPE: RuntimeEnv = { cwd: "/work", env: {}, stdinIsTTY: false, stdoutIsTTY: false };
+const TTY: RuntimeEnv = { cwd: "/home/dev/code", env: {}, stdinIsTTY: true, stdoutIsTTY: true };
+const PIPE: RuntimeEnv = { cwd: "/home/dev/code", env: {}, stdinIsTTY: false, stdoutIsTTY: false };
 
 function resolve(flags: Flags, runtime: RuntimeEnv, answers: Array<string | boolean> = [], targets: Record<string, TargetState> = {}) {
   const fake = fakePrompter(answers);
@@ -23,7 +23,7 @@ describe("resolveOptions without a terminal", () => {
     expect(asked).toEqual([]);
     expect(options).toMatchObject({
       directory: "authstack-app",
-      targetDir: "/work/authstack-app",
+      targetDir: "/home/dev/code/authstack-app",
       packageName: "authstack-app",
       template: { kind: "bundled", id: "node-postgres" },
       packageManager: { name: "npm" },
@@ -51,17 +51,17 @@ describe("resolveOptions without a terminal", () => {
 
   it("derives a valid package name from the directory", async () => {
     const options = await resolve({ directory: "apps/My Cool App" }, PIPE).promise;
-    expect(options.targetDir).toBe("/work/apps/My Cool App");
+    expect(options.targetDir).toBe("/home/dev/code/apps/My Cool App");
     expect(options.packageName).toBe("my-cool-app");
   });
 
   it("uses the current folder's name for .", async () => {
-    const options = await resolve({ directory: "." }, PIPE, [], { "/work": { kind: "empty" } }).promise;
-    expect(options.packageName).toBe("work");
+    const options = await resolve({ directory: "." }, PIPE, [], { "/home/dev/code": { kind: "empty" } }).promise;
+    expect(options.packageName).toBe("code");
   });
 
   it("refuses a non-empty directory without --overwrite, naming what is there", async () => {
-    const targets: Record<string, TargetState> = { "/work/app": { kind: "non-empty", entries: ["a", "b", "c", "d", "e"] } };
+    const targets: Record<string, TargetState> = { "/home/dev/code/app": { kind: "non-empty", entries: ["a", "b", "c", "d", "e"] } };
     await expect(resolve({ directory: "app" }, PIPE, [], targets).promise).rejects.toThrow(
       new UsageError(
         `"app" is not empty (a, b, c and 2 more). Choose another directory, or pass --overwrite to add the project's files into it (nothing there is deleted; files with the same names are replaced).`,
@@ -71,7 +71,7 @@ describe("resolveOptions without a terminal", () => {
   });
 
   it("refuses a file as the target", async () => {
-    await expect(resolve({ directory: "f" }, PIPE, [], { "/work/f": { kind: "file" } }).promise).rejects.toThrow(/"f" is a file/);
+    await expect(resolve({ directory: "f" }, PIPE, [], { "/home/dev/code/f": { kind: "file" } }).promise).rejects.toThrow(/"f" is a file/);
   });
 
   it("validates every flag before anything else", async () => {
@@ -143,7 +143,7 @@ describe("resolveOptions in a terminal", () => {
   });
 
   it("asks before adding into a non-empty directory, and asks again for another one on no", async () => {
-    const targets: Record<string, TargetState> = { "/work/full": { kind: "non-empty", entries: ["README.md"] } };
+    const targets: Record<string, TargetState> = { "/home/dev/code/full": { kind: "non-empty", entries: ["README.md"] } };
     const { promise, asked } = resolve({ template: "bun-sqlite", packageManager: "bun", install: false, git: false }, TTY, ["full", false, "empty"], targets);
     const options = await promise;
     expect(asked.slice(0, 3)).toEqual([

@@ -5,7 +5,7 @@ import { nextCommands, reproduceCommand } from "../../src/summary.js";
 
 const OPTIONS: ResolvedOptions = {
   directory: "my app",
-  targetDir: "/work/my app",
+  targetDir: "/home/dev/code/my app",
   packageName: "my-app",
   template: { kind: "bundled", id: "node-postgres" },
   packageManager: { name: "npm", version: "11.19.1" },
