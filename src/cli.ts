@@ -16,7 +16,7 @@ import type { RunResult } from "./result.js";
 import { loadTemplate } from "./source.js";
 import { runGit } from "./steps/git.js";
 import { runInstall } from "./steps/install.js";
-import { runMigrate } from "./steps/migrate.js";
+import { AUTH_TABLES, runMigrate } from "./steps/migrate.js";
 import type { StepContext, StepResult } from "./steps/types.js";
 import { nextCommands, reproduceCommand } from "./summary.js";
 import { describeTemplate } from "./templates.js";
@@ -136,7 +136,7 @@ function summarise(options: ResolvedOptions, planned: readonly PlannedStep[], st
     packageManager: options.packageManager.name,
     installed: steps.some((s) => s.name === "install" && s.status === "done"),
     migrated: migrate?.status === "done",
-    ...(migrate?.tables ? { tables: { found: migrate.tables.found.length, expected: 9, missing: migrate.tables.missing } } : {}),
+    ...(migrate?.tables ? { tables: { found: migrate.tables.found.length, expected: AUTH_TABLES.length, missing: migrate.tables.missing } } : {}),
     envFiles,
     // A migration's output may echo the database URL: never pass its password on.
     steps: steps.map((s) => ({

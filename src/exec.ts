@@ -1,4 +1,3 @@
-
 export type ExecResult = {
   ok: boolean;
   exitCode?: number;

@@ -40,13 +40,12 @@ export function buildScriptPackages(packageJsonText: string): string[] {
  */
 export function pnpmWorkspaceYaml(existing: string | undefined, builds: readonly string[], overrides: Readonly<Record<string, string>> = {}): string {
   let out = existing ?? "";
-  const add = (block: string) => (out = out === "" ? block : `${out.replace(/\n*$/, "\n")}${block}`);
   if (builds.length > 0 && !/^allowBuilds:/m.test(out)) {
-    add(`allowBuilds:\n${builds.map((b) => `  ${yamlKey(b)}: true`).join("\n")}\n`);
+    out = appendBlock(out, `allowBuilds:\n${builds.map((b) => `  ${yamlKey(b)}: true`).join("\n")}\n`);
   }
-  const pins = Object.entries(overrides).filter(([, v]) => typeof v === "string");
+  const pins = Object.entries(overrides);
   if (pins.length > 0 && !/^overrides:/m.test(out)) {
-    add(`overrides:\n${pins.map(([name, version]) => `  ${yamlKey(name)}: ${yamlKey(version)}`).join("\n")}\n`);
+    out = appendBlock(out, `overrides:\n${pins.map(([name, version]) => `  ${yamlKey(name)}: ${yamlKey(version)}`).join("\n")}\n`);
   }
   return out;
 }
@@ -60,8 +59,7 @@ export function versionOverrides(packageJsonText: string): Record<string, string
 /** yarn 2+ must use node_modules: drizzle-kit, wrangler and the Better Auth CLI do not run under Plug'n'Play. */
 export function yarnrcYaml(existing: string | undefined): string {
   const base = existing ?? "";
-  if (/^nodeLinker:/m.test(base)) return base;
-  return `${base === "" ? "" : base.replace(/\n*$/, "\n")}nodeLinker: node-modules\n`;
+  return /^nodeLinker:/m.test(base) ? base : appendBlock(base, "nodeLinker: node-modules\n");
 }
 
 /**
@@ -71,7 +69,12 @@ export function yarnrcYaml(existing: string | undefined): string {
 export function yarnClassicRc(existing: string | undefined): string {
   const base = existing ?? "";
   if (/^ignore-engines /m.test(base)) return base;
-  return `${base === "" ? "" : base.replace(/\n*$/, "\n")}# Dev tools (the Better Auth CLI, wrangler) declare Node >= 22; the app itself runs on older Node too.\nignore-engines true\n`;
+  return appendBlock(base, "# Dev tools (the Better Auth CLI, wrangler) declare Node >= 22; the app itself runs on older Node too.\nignore-engines true\n");
+}
+
+/** A block at the end of a config file, on its own line. */
+function appendBlock(existing: string, block: string): string {
+  return existing === "" ? block : `${existing.replace(/\n*$/, "\n")}${block}`;
 }
 
 const ENV_HEADER = "# Written by create-authstack. Holds secrets: never commit or share this file.\n";

@@ -3,6 +3,7 @@ import pc from "picocolors";
 import { CancelledError, FailureError, UsageError } from "./errors.js";
 import type { Plan, StepName } from "./plan.js";
 import type { RunResult } from "./result.js";
+import { AUTH_TABLES } from "./steps/migrate.js";
 import type { StepResult } from "./steps/types.js";
 
 /** A running step's view: lines of its output as they come, then its result. */
@@ -98,7 +99,7 @@ function doneText(result: StepResult): string {
   const took = pc.dim(`(${seconds(result.durationMs)})`);
   if (result.name === "install") return `Installed dependencies ${took}`;
   if (result.name === "migrate") {
-    const tables = result.tables ? `: ${result.tables.found.length} of 9 auth tables exist` : "";
+    const tables = result.tables ? `: ${result.tables.found.length} of ${AUTH_TABLES.length} auth tables exist` : "";
     return `Migrated the database${tables} ${took}`;
   }
   return `Created a git repository with a first commit ${took}`;
