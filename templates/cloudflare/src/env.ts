@@ -10,6 +10,14 @@ export type AppEnv = Env & {
   ENVIRONMENT?: string;
 };
 
+/**
+ * Outside production means ENVIRONMENT "development" (.dev.vars) or "test" (vitest.config.ts). Any
+ * other value, or none, is production: a deploy that forgot the variable never exposes dev tools.
+ */
+export function isProduction(env: Pick<AppEnv, "ENVIRONMENT">): boolean {
+  return env.ENVIRONMENT !== "development" && env.ENVIRONMENT !== "test";
+}
+
 /** A misconfiguration the operator must fix; its message is safe to show and says how. */
 export class ConfigError extends Error {
   override name = "ConfigError";

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../support/paths.js";
+
+const TEMPLATES = ["node-postgres", "bun-sqlite", "cloudflare"] as const;
+
+// Files that every template ships with the same bytes: the runtime does not force a difference, so a fix made in one
+// template must reach the others. Where a runtime does force one, it lives in a small file of its own, not here.
+const SHARED_FILES: readonly string[] = [
+  // issue #9: mail and auth flows
+  "src/mail/mailbox.ts",
+  "src/http/loopback.ts",
+];
+
+describe("files shared by the three templates", () => {
+  it.each(SHARED_FILES)("%s is byte-identical in every template", (file) => {
+    const [first, ...rest] = TEMPLATES.map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
+    for (const [index, other] of rest.entries()) {
+      expect(other.equals(first!), `templates/${TEMPLATES[index + 1]}/${file} differs from templates/${TEMPLATES[0]}/${file}`).toBe(true);
+    }
+  });
+});
