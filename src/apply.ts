@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmod, lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { chmod, cp, lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CancelledError, FailureError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
@@ -35,10 +35,7 @@ export async function applyPlan(files: readonly PlannedFile[], targetDir: string
     if (signal?.aborted) throw new CancelledError();
     const existing = await lstat(targetDir).catch(() => undefined);
     if (!existing) {
-      await rename(staging, targetDir).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== "EXDEV") throw error;
-        await (await import("fs-extra/esm")).move(staging, targetDir);
-      });
+      await move(staging, targetDir);
     } else {
       if (!existing.isDirectory()) throw new FailureError(`${targetDir} is not a directory.`);
       await mergeInto(staging, targetDir);
@@ -70,7 +67,6 @@ export function safeJoin(root: string, relPath: string): string {
 }
 
 async function mergeInto(from: string, to: string): Promise<void> {
-  const { move } = await import("fs-extra/esm");
   for (const entry of await readdir(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const destination = path.join(to, entry.name);
@@ -78,10 +74,18 @@ async function mergeInto(from: string, to: string): Promise<void> {
       await mergeInto(source, destination);
       await rmdir(source).catch(() => undefined);
     } else {
-      // fs-extra falls back to copy + delete when the target is another device (a mounted volume).
-      await move(source, destination, { overwrite: true });
+      await move(source, destination);
     }
   }
+}
+
+/** rename, replacing a same-named file; copy + delete when the target is another device (a mounted volume). */
+async function move(from: string, to: string): Promise<void> {
+  await rename(from, to).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EXDEV") throw error;
+    await cp(from, to, { recursive: true, force: true, verbatimSymlinks: true });
+    await rm(from, { recursive: true, force: true });
+  });
 }
 
 /** With --overwrite, a planned file where a folder stands (or the reverse) would stop the move halfway: check first. */

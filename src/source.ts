@@ -1,5 +1,4 @@
-import { lstat, mkdtemp, readdir, readFile, realpath, rm, stat } from "node:fs/promises";
-import os from "node:os";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { FailureError, UsageError } from "./errors.js";
 import { isInside, isSkippedEntry, parseTemplateMeta, type TemplateFile, type TemplateMeta } from "./template-files.js";
@@ -7,7 +6,7 @@ import type { TemplateSource } from "./templates.js";
 
 export type LoadedTemplate = { files: TemplateFile[]; meta: TemplateMeta };
 
-/** Reads a template (bundled, local folder, or downloaded with giget) into memory. Writes nothing but giget's temp dir. */
+/** Reads a template (bundled, local folder, or downloaded) into memory. Writes nothing. */
 export async function loadTemplate(source: TemplateSource, options: { bundledRoot: string; cwd: string }): Promise<LoadedTemplate> {
   if (source.kind === "bundled") return readTemplateDir(path.join(options.bundledRoot, source.id), source.id);
   if (source.kind === "local") {
@@ -20,22 +19,25 @@ export async function loadTemplate(source: TemplateSource, options: { bundledRoo
 }
 
 async function downloadTemplate(input: string): Promise<LoadedTemplate> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "create-authstack-template-"));
+  // Loaded only when a remote template is asked for.
+  const { downloadRemote, remoteSource } = await import("./remote.js");
+  let downloaded;
   try {
-    // giget is only loaded when a remote template is asked for.
-    const { downloadTemplate: download } = await import("giget");
-    try {
-      await download(input, { dir, force: true, registry: false, silent: true });
-    } catch (error) {
-      throw new FailureError(
-        `Could not download the template ${input}: ${(error as Error).message.split("\n")[0]}`,
-        "Check the source (gh:owner/repo[/subdir][#ref]) and your network connection, then run the command again.",
-      );
-    }
-    return await readTemplateDir(dir, input);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    downloaded = await downloadRemote(remoteSource(input, process.env));
+  } catch (error) {
+    throw new FailureError(
+      `Could not download the template ${input}: ${describeError(error)}`,
+      "Check the source (gh:owner/repo[/subdir][#ref]) and your network connection, then run the command again.",
+    );
   }
+  return finishTemplate(downloaded.files, downloaded.refused, downloaded.meta, input);
+}
+
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND …) is in its cause. */
+function describeError(error: unknown): string {
+  const { message, cause } = error as Error & { cause?: Error & { code?: string } };
+  const reason = cause ? ` (${cause.code ?? cause.message})` : "";
+  return `${message.split("\n")[0]}${reason}`;
 }
 
 async function readTemplateDir(root: string, label: string): Promise<LoadedTemplate> {
@@ -70,6 +72,12 @@ async function readTemplateDir(root: string, label: string): Promise<LoadedTempl
   }
 
   await walk("");
+  const metaFile = await readFile(path.join(realRoot, "template.json"), "utf8").catch(() => undefined);
+  return finishTemplate(files, refused, metaFile, label);
+}
+
+/** The checks every source shares: nothing that could land outside, a package.json, a valid template.json. */
+function finishTemplate(files: TemplateFile[], refused: string[], metaFile: string | undefined, label: string): LoadedTemplate {
   if (refused.length > 0) {
     throw new FailureError(
       `The template ${label} has entries that could land outside the project, so nothing was written: ${refused.sort().join(", ")}.`,
@@ -82,7 +90,6 @@ async function readTemplateDir(root: string, label: string): Promise<LoadedTempl
       "Point --template at the folder that holds package.json (gh:owner/repo/subdir for a subfolder).",
     );
   }
-  const metaFile = await readFile(path.join(realRoot, "template.json"), "utf8").catch(() => undefined);
   const meta = parseTemplateMeta(metaFile, files, label);
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files, meta };
