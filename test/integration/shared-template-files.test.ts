@@ -10,7 +10,16 @@ const TEMPLATES = ["node-postgres", "bun-sqlite", "cloudflare"] as const;
 const SHARED_FILES: readonly string[] = [
   // issue #9: mail and auth flows
   "src/mail/mailbox.ts",
+  "src/mail/messages.ts",
+  "src/mail/mailer.ts",
+  "src/mail/resend.ts",
+  "src/mail/auth-mail.ts",
+  "src/config/auth-settings.ts",
+  "src/config/config-error.ts",
+  "src/config/warn-once.ts",
   "src/http/loopback.ts",
+  "src/http/link-origin.ts",
+  "src/http/cross-origin.ts",
 ];
 
 describe("files shared by the three templates", () => {

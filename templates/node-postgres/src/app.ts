@@ -2,10 +2,17 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { auth } from "./auth.ts";
+import { crossOrigin } from "./http/cross-origin.ts";
+import { devOnly } from "./http/dev-only.ts";
 import { withClientIp } from "./lib/client-ip.ts";
+import { trustedOrigins } from "./lib/origins.ts";
+import { listMail } from "./mail/mailbox.ts";
 import { projects } from "./routes/projects.ts";
 
 export const app = new Hono();
+
+// CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
+app.use("/api/*", crossOrigin(() => trustedOrigins()));
 
 // Better Auth answers everything under its base path: sign-up/in/out, sessions, organizations,
 // API keys, /token and /jwks.
@@ -16,6 +23,9 @@ app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c)));
 app.get("/api/health", (c) => c.json({ ok: true }));
 
 app.route("/api/projects", projects);
+
+// The dev mailbox (CONTRACT §5): outside production, to this machine only.
+app.get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }));
 
 app.notFound((c) => c.json({ error: "Not found" }, 404));
 

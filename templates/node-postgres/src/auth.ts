@@ -1,15 +1,22 @@
 // Better Auth: the config the server runs AND the one `npm run auth:generate` reads to (re)generate
 // src/db/auth.schema.ts. Plugin options change the generated tables, so change them here only and
-// regenerate afterwards.
+// regenerate afterwards. (The mail hooks and social providers below change no table.)
 import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt, organization } from "better-auth/plugins";
+import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
 import { env } from "./env.ts";
-import { trustedOrigins } from "./lib/origins.ts";
+import { linkOrigin, trustedOrigins } from "./lib/origins.ts";
 import { authSecret } from "./lib/secret.ts";
+import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
+import { createMailer } from "./mail/mailer.ts";
+
+const mailer = createMailer({ production: env.isProduction, resend: resendSettings(process.env) });
+const mail = { mailer, linkOrigin, requireEmailVerification: requireEmailVerification(process.env) };
+trustedOrigins(); // a malformed TRUSTED_ORIGINS stops the server here, before it listens
 
 export const auth = betterAuth({
   baseURL: env.BETTER_AUTH_URL,
@@ -17,12 +24,19 @@ export const auth = betterAuth({
   secret: authSecret(),
   // Better Auth checks this schema object against its tables at startup.
   database: drizzleAdapter(db, { provider: "pg", schema }),
-  emailAndPassword: { enabled: true },
+  ...authMailOptions(mail),
+  // Only the configured providers are present: Object.keys(auth.options.socialProviders).
+  socialProviders: socialProviders(process.env),
   trustedOrigins: () => trustedOrigins(),
-  // Better Auth skips its Origin/CSRF check when NODE_ENV=test; keep it on so the tests exercise
-  // exactly what dev and production do.
-  advanced: { disableOriginCheck: false },
-  plugins: [organization(), jwt(), apiKey()],
+  advanced: {
+    // Better Auth skips its Origin/CSRF check when NODE_ENV=test; keep it on so the tests exercise
+    // exactly what dev and production do.
+    disableOriginCheck: false,
+    // Mail goes out after the response: a slow provider never delays sign-up, and a reset for an
+    // unknown address answers as fast as one for a known address. The process outlives the request.
+    backgroundTasks: { handler: (task) => void task },
+  },
+  plugins: [organization({ sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
 });
 
 export type Auth = typeof auth;

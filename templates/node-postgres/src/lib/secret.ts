@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { ConfigError } from "../config/config-error.ts";
 import { env } from "../env.ts";
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };
 
 // Better Auth signs cookies and encrypts the JWKS private keys with this secret. Its own fallback is
 // a public default string, so refuse to run without a real one (tests get a throwaway per process:

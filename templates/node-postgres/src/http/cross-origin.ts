@@ -1,0 +1,28 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * For /api/*: trusted origins (BETTER_AUTH_URL, TRUSTED_ORIGINS, the dev server's own) get CORS with
+ * credentials, so a separate front end can call the API with its session cookie. Any other origin
+ * gets no grant, and a state-changing request it sends (sign-in, or a post carrying a cookie) is
+ * refused with 403 before it reaches a handler: the browser would hide the answer, but not the effect.
+ */
+export function crossOrigin(trusted: (c: Context) => string[]): MiddlewareHandler {
+  const grant = cors({
+    origin: (origin, c) => (trusted(c).includes(origin) ? origin : null),
+    credentials: true,
+    allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+    exposeHeaders: ["Set-Auth-Token"],
+    maxAge: 600,
+  });
+  return async (c, next) => {
+    const origin = c.req.header("origin");
+    if (origin && !SAFE_METHODS.has(c.req.method) && origin !== new URL(c.req.url).origin && !trusted(c).includes(origin)) {
+      return c.json({ error: `Cross-origin request refused: ${origin} is not a trusted origin (add it to TRUSTED_ORIGINS)` }, 403);
+    }
+    return grant(c, next);
+  };
+}
