@@ -1,6 +1,13 @@
 /** Thrown for bad flags, bad values, or an answer that is needed but cannot be asked: exit 2. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  constructor(
+    message: string,
+    /** how to fix it, when there is more to say than the message */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The user stopped us (Ctrl-C, Esc): exit 130. */

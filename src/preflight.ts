@@ -1,43 +1,54 @@
 import type { CliContext } from "./cli.js";
-import { FailureError } from "./errors.js";
+import { UsageError } from "./errors.js";
 import { exec } from "./exec.js";
 import { satisfiesNodeRange } from "./node-version.js";
 import type { DetectedPackageManager } from "./package-manager.js";
+import { preflightProblems } from "./preflight-checks.js";
 import type { ResolvedOptions } from "./resolve.js";
 import type { LoadedTemplate } from "./source.js";
 import type { Reporter } from "./ui.js";
 
 /**
- * Checks made before anything is written: the package manager exists (and its version, for the packageManager
- * field), and the running Node is one the template's tools accept.
+ * Checks made before anything is written: a step that was asked for and cannot work on this machine (no package
+ * manager, no Bun for a Bun template, a Node older than the template's tools need) stops the run with exit 2 and
+ * the fix. A dry run only warns. Returns the package manager with its version, for the packageManager field.
  */
 export async function preflight(options: ResolvedOptions, template: LoadedTemplate, ctx: CliContext, ui: Reporter): Promise<DetectedPackageManager> {
   let pm = options.packageManager;
-  // Without an install there is nothing to run it for: spare the ~150 ms of spawning it.
+  const engines = templateEngines(template);
+  // Without an install there is nothing to run: spare the ~150 ms of spawning anything.
   if (!pm.version && options.install) {
-    const probe = await exec(pm.name, ["--version"], { cwd: ctx.cwd, timeoutMs: 15_000 });
-    const version = probe.ok ? /\d+\.\d+\.\d+\S*/.exec(probe.output)?.[0] : undefined;
+    const version = await probeVersion(pm.name, ctx.cwd);
     if (version) pm = { ...pm, version };
-    else if (!options.dryRun) {
-      throw new FailureError(
-        `${pm.name} was not found on PATH, so dependencies cannot be installed. Nothing was written.`,
-        pm.name === "npm"
-          ? "Install Node.js with npm, or pass --no-install."
-          : `Install it (npm install -g ${pm.name}), choose another with --pm npm, or pass --no-install.`,
-      );
-    } else {
-      ui.warn(`${pm.name} was not found on PATH; install it before a real run.`);
-    }
   }
+  const lookForBun = options.install && engines.bun !== undefined && pm.name !== "bun";
+  const problems = preflightProblems({
+    install: options.install,
+    migrate: options.migrate,
+    packageManager: pm.name,
+    packageManagerVersion: pm.version,
+    bunVersion: lookForBun ? await probeVersion("bun", ctx.cwd) : undefined,
+    nodeVersion: ctx.nodeVersion,
+    engines,
+  });
 
-  const pkg = JSON.parse(template.files.find((f) => f.path === "package.json")!.content.toString("utf8")) as {
-    engines?: { node?: string };
-  };
-  const wanted = pkg.engines?.node;
-  if (!satisfiesNodeRange(ctx.nodeVersion, wanted)) {
-    ui.warn(
-      `This template's tools need Node ${wanted}, and this is Node ${ctx.nodeVersion}.${options.migrate ? " The migration will likely fail." : ""} Install a newer Node (https://nodejs.org) and run the commands below with it.`,
-    );
+  if (problems.length > 0 && !options.dryRun) {
+    throw new UsageError(`${problems.map((p) => p.message).join(" ")} Nothing was written.`, problems.map((p) => p.fix).join("\n  "));
+  }
+  for (const problem of problems) ui.warn(`${problem.message} ${problem.fix}`);
+  if (!options.install && engines.node && !satisfiesNodeRange(ctx.nodeVersion, engines.node)) {
+    ui.warn(`This template's tools need Node ${engines.node}, and this is Node ${ctx.nodeVersion}. Install a newer Node (https://nodejs.org) before you install and run it.`);
   }
   return pm;
+}
+
+async function probeVersion(command: string, cwd: string): Promise<string | undefined> {
+  const probe = await exec(command, ["--version"], { cwd, timeoutMs: 15_000 });
+  return probe.ok ? /\d+\.\d+\.\d+\S*/.exec(probe.output)?.[0] : undefined;
+}
+
+function templateEngines(template: LoadedTemplate): { node?: string; bun?: string } {
+  const pkg = JSON.parse(template.files.find((f) => f.path === "package.json")!.content.toString("utf8")) as { engines?: Record<string, unknown> };
+  const { node, bun } = pkg.engines ?? {};
+  return { ...(typeof node === "string" ? { node } : {}), ...(typeof bun === "string" ? { bun } : {}) };
 }

@@ -85,12 +85,13 @@ export function terminalReporter(stdout: NodeJS.WriteStream, stderr: NodeJS.Writ
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      const hint = error instanceof FailureError ? error.hint : undefined;
+      const hint = error instanceof FailureError || error instanceof UsageError ? error.hint : undefined;
       stderr.write(`${pc.red("✖")} ${message}\n${hint ? `  ${hint}\n` : ""}`);
       if (!(error instanceof UsageError) && !(error instanceof FailureError)) {
         stderr.write(`${pc.dim((error as Error)?.stack ?? "")}\nThis is a bug in create-authstack; please report it with the output above.\n`);
       }
-      if (exitCode === 2) stderr.write(pc.dim("Run create-authstack --help for the options.\n"));
+      // A hint already says what to do; otherwise the options are the likely fix.
+      if (exitCode === 2 && !hint) stderr.write(pc.dim("Run create-authstack --help for the options.\n"));
     },
   };
 }
@@ -149,7 +150,7 @@ export function jsonReporter(stdout: NodeJS.WritableStream): Reporter {
     },
     fail(error, exitCode) {
       const kind = error instanceof UsageError ? "usage" : error instanceof CancelledError ? "cancelled" : "failure";
-      const hint = error instanceof FailureError ? error.hint : undefined;
+      const hint = error instanceof FailureError || error instanceof UsageError ? error.hint : undefined;
       emit({ type: "result", ok: false, exitCode, error: { kind, message: (error as Error)?.message ?? String(error), ...(hint ? { hint } : {}) } });
     },
   };

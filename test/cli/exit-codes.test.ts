@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -80,6 +80,84 @@ describe("exit codes", () => {
     expect(last.steps[0]).toMatchObject({ name: "install", status: "cancelled" });
     expect(last.next).toEqual(["cd slow", "npm install", "npm run db:migrate", "npm run dev"]);
     expect(existsSync(path.join(cwd, "slow/package.json"))).toBe(true);
+  });
+});
+
+// The machine's own git identity may be missing; a first commit needs one.
+const GIT_IDENTITY = { GIT_AUTHOR_NAME: "CLI Test", GIT_AUTHOR_EMAIL: "cli@example.com", GIT_COMMITTER_NAME: "CLI Test", GIT_COMMITTER_EMAIL: "cli@example.com" };
+const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" });
+
+describe("git after a failed step", () => {
+  it("3: a failed install still leaves a first commit, and the summary lists the install and the migration", async () => {
+    const cwd = tempDir();
+    const run = await runCli(["broken", "--template", path.join(FIXTURES, "failing-install"), "--json"], { cwd, env: GIT_IDENTITY });
+    expect(run.exitCode, run.all).toBe(3);
+    const result = jsonLines(run.stdout).at(-1)!;
+    expect(result.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual(["install:failed", "git:done"]);
+    expect(result.notRun).toEqual(["migrate"]);
+    expect(result.next).toEqual(["cd broken", "npm install", "npm run db:migrate", "npm run dev"]);
+    const project = path.join(cwd, "broken");
+    expect(git(project, "log", "--format=%s")).toBe("Initial commit from create-authstack\n");
+    expect(git(project, "ls-files", ".env")).toBe("");
+    expect(git(project, "ls-files")).toContain("package.json");
+  });
+
+  it("3: a failed migration still leaves a first commit without the database files", async () => {
+    const cwd = tempDir();
+    const run = await runCli(["half", "--template", path.join(FIXTURES, "tiny"), "--yes"], { cwd, env: { ...GIT_IDENTITY, TINY_TABLES: "user" } });
+    expect(run.exitCode, run.all).toBe(3);
+    expect(run.stdout).toContain("Created a git repository with a first commit");
+    expect(run.stdout).toMatch(/To finish, run[\s\S]*npm run db:migrate/);
+    const project = path.join(cwd, "half");
+    expect(git(project, "log", "--format=%s")).toBe("Initial commit from create-authstack\n");
+    expect(git(project, "ls-files", ".data", ".env", "node_modules")).toBe("");
+  });
+});
+
+describe("preflight: a step that cannot work here stops before anything is written", () => {
+  // A PATH with Node and npm and nothing else, whatever the machine has installed.
+  const bare = tempDir("authstack-bare-path-");
+  symlinkSync(process.execPath, path.join(bare, "node"));
+  symlinkSync(realpathSync(execFileSync("which", ["npm"], { encoding: "utf8" }).trim()), path.join(bare, "npm"));
+  const env = { PATH: bare };
+
+  it("2: bun-sqlite without Bun on PATH names the fix and --no-install", async () => {
+    const cwd = tempDir();
+    const run = await runCli(["no-bun", "--template", "bun-sqlite", "--pm", "npm", "--no-git", "--yes"], { cwd, env });
+    expect(run.exitCode, run.all).toBe(2);
+    expect(run.stderr).toContain("This template runs on Bun, and bun was not found on PATH, so it cannot install and migrate here. Nothing was written.");
+    expect(run.stderr).toContain("npm install -g bun");
+    expect(run.stderr).toContain("--no-install");
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it("0: bun-sqlite without Bun but with --no-install writes the files", async () => {
+    const cwd = tempDir();
+    const run = await runCli(["files-only", "--template", "bun-sqlite", "--pm", "npm", "--no-install", "--no-git"], { cwd, env });
+    expect(run.exitCode, run.all).toBe(0);
+    expect(existsSync(path.join(cwd, "files-only/package.json"))).toBe(true);
+  });
+
+  it("2: a package manager asked for with --pm that is not installed, in --json with the fix as a hint", async () => {
+    const cwd = tempDir();
+    const run = await runCli(["no-pnpm", "--template", path.join(FIXTURES, "tiny"), "--pm", "pnpm", "--no-git", "--json"], { cwd, env });
+    expect(run.exitCode, run.all).toBe(2);
+    expect(jsonLines(run.stdout).at(-1)).toMatchObject({
+      type: "result",
+      exitCode: 2,
+      error: { kind: "usage", message: expect.stringContaining("pnpm was not found on PATH"), hint: expect.stringContaining("npm install -g pnpm") },
+    });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  const node = process.versions.node;
+  it.skipIf(Number(node.split(".")[0]) >= 22)(`2: cloudflare on Node ${node}, older than wrangler needs (skipped on Node >= 22: nothing to refuse)`, async () => {
+    const cwd = tempDir();
+    const run = await runCli(["edge", "--template", "cloudflare", "--no-git", "--yes"], { cwd, node: process.execPath });
+    expect(run.exitCode, run.all).toBe(2);
+    expect(run.stderr).toContain(`This template's tools need Node >=22.18.0, and this is Node ${node}, so it cannot install and migrate here.`);
+    expect(run.stderr).toContain("nvm install 22");
+    expect(readdirSync(cwd)).toEqual([]);
   });
 });
 

@@ -34,6 +34,11 @@ describe("nextCommands", () => {
     expect(nextCommands(options, steps, ["install", "migrate", "git"])).toEqual(["pnpm install --no-frozen-lockfile", "pnpm run db:migrate", "pnpm run dev"]);
   });
 
+  it("after a failed install that was still committed, lists the install, the migration and dev", () => {
+    const steps = [step("install", "failed", "npm install"), step("git", "done")];
+    expect(nextCommands(OPTIONS, steps, ["install", "migrate", "git"])).toEqual(["cd 'my app'", "npm install", "npm run db:migrate", "npm run dev"]);
+  });
+
   it("includes the git commit the user still has to make", () => {
     const steps = [step("install", "done"), step("migrate", "done"), step("git", "skipped", 'git commit -m "x"')];
     expect(nextCommands(OPTIONS, steps, ["install", "migrate", "git"])).toContain('git commit -m "x"');
