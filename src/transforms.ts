@@ -40,6 +40,7 @@ export function buildScriptPackages(packageJsonText: string): string[] {
  */
 export function pnpmWorkspaceYaml(existing: string | undefined, builds: readonly string[], overrides: Readonly<Record<string, string>> = {}): string {
   let out = existing ?? "";
+  if (!/^pmOnFail:/m.test(out)) out = appendBlock(out, PNPM_PIN_POLICY);
   if (builds.length > 0 && !/^allowBuilds:/m.test(out)) {
     out = appendBlock(out, `allowBuilds:\n${builds.map((b) => `  ${yamlKey(b)}: true`).join("\n")}\n`);
   }
@@ -49,6 +50,14 @@ export function pnpmWorkspaceYaml(existing: string | undefined, builds: readonly
   }
   return out;
 }
+
+/**
+ * pnpm 12 treats package.json#packageManager as a config dependency and fetches its own build of that version on
+ * every install; where a registry lacks one of its platform packages, the first install fails
+ * (ERR_PNPM_BAD_CONFIG_DEP). The pnpm that created the project is the pinned one, so there is nothing to fetch.
+ */
+const PNPM_PIN_POLICY =
+  "# Run the installed pnpm: fetching the packageManager version again fails where a registry lacks one of its builds.\npmOnFail: ignore\n";
 
 /** npm's `overrides` with plain version strings: what pnpm needs repeated in its workspace file. */
 export function versionOverrides(packageJsonText: string): Record<string, string> {

@@ -70,7 +70,7 @@ describe("planProject", () => {
 
   it("writes build approvals for pnpm, and node_modules linking for yarn berry", () => {
     const pnpm = planProject(input({ packageManager: { name: "pnpm", version: "10.12.1" } }));
-    expect(pnpm.files.find((f) => f.path === "pnpm-workspace.yaml")?.content).toBe("allowBuilds:\n  esbuild: true\n  workerd: true\n");
+    expect(pnpm.files.find((f) => f.path === "pnpm-workspace.yaml")?.content).toMatch(/^pmOnFail: ignore\nallowBuilds:\n  esbuild: true\n  workerd: true\n$/m);
     expect(pnpm.steps[0]).toEqual({ name: "install", command: ["pnpm", "install", "--no-frozen-lockfile"] });
     const berry = planProject(input({ packageManager: { name: "yarn", version: "4.9.2" } }));
     expect(berry.files.find((f) => f.path === ".yarnrc.yml")?.content).toBe("nodeLinker: node-modules\n");

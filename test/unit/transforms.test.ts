@@ -49,17 +49,23 @@ describe("build approvals", () => {
     expect(buildScriptPackages("{}")).toEqual([]);
   });
 
+  const PIN = "# Run the installed pnpm: fetching the packageManager version again fails where a registry lacks one of its builds.\npmOnFail: ignore\n";
+
   it("writes pnpm's allowBuilds, keeping an existing workspace file", () => {
-    expect(pnpmWorkspaceYaml(undefined, ["esbuild", "@scope/x"])).toBe("allowBuilds:\n  esbuild: true\n  '@scope/x': true\n");
-    expect(pnpmWorkspaceYaml("packages:\n  - .", ["esbuild"])).toBe("packages:\n  - .\nallowBuilds:\n  esbuild: true\n");
-    expect(pnpmWorkspaceYaml("allowBuilds:\n  a: true\n", ["esbuild"])).toBe("allowBuilds:\n  a: true\n");
+    expect(pnpmWorkspaceYaml(undefined, ["esbuild", "@scope/x"])).toBe(`${PIN}allowBuilds:\n  esbuild: true\n  '@scope/x': true\n`);
+    expect(pnpmWorkspaceYaml("packages:\n  - .", ["esbuild"])).toBe(`packages:\n  - .\n${PIN}allowBuilds:\n  esbuild: true\n`);
+    expect(pnpmWorkspaceYaml("allowBuilds:\n  a: true\n", ["esbuild"])).toBe(`allowBuilds:\n  a: true\n${PIN}`);
+  });
+
+  it("tells pnpm to run itself rather than fetch the packageManager version, unless the template says otherwise", () => {
+    expect(pnpmWorkspaceYaml(undefined, [], {})).toBe(PIN);
+    expect(pnpmWorkspaceYaml("pmOnFail: download\n", [], {})).toBe("pmOnFail: download\n");
   });
 
   it("repeats npm's version overrides for pnpm, which no longer reads them from package.json", () => {
     const pkg = JSON.stringify({ overrides: { kysely: "0.28.18", nested: { a: "1" } } });
     expect(versionOverrides(pkg)).toEqual({ kysely: "0.28.18" });
-    expect(pnpmWorkspaceYaml(undefined, ["esbuild"], versionOverrides(pkg))).toBe("allowBuilds:\n  esbuild: true\noverrides:\n  kysely: 0.28.18\n");
-    expect(pnpmWorkspaceYaml(undefined, [], {})).toBe("");
+    expect(pnpmWorkspaceYaml(undefined, ["esbuild"], versionOverrides(pkg))).toBe(`${PIN}allowBuilds:\n  esbuild: true\noverrides:\n  kysely: 0.28.18\n`);
   });
 
   it("makes yarn berry use node_modules", () => {
