@@ -7,6 +7,8 @@ import { devOnly } from "./http/dev-only.ts";
 import { withClientIp } from "./lib/client-ip.ts";
 import { trustedOrigins } from "./lib/origins.ts";
 import { listMail } from "./mail/mailbox.ts";
+import { createPages } from "./pages/index.tsx";
+import { pageRuntime } from "./pages/runtime.ts";
 import { projects } from "./routes/projects.ts";
 
 export const app = new Hono();
@@ -26,6 +28,9 @@ app.route("/api/projects", projects);
 
 // The dev mailbox (CONTRACT §5): outside production, to this machine only.
 app.get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }));
+
+// The HTML pages (sign-up, sign-in, home, projects, API keys, ...): forms over the API above.
+app.route("/", createPages(app, pageRuntime));
 
 app.notFound((c) => c.json({ error: "Not found" }, 404));
 
