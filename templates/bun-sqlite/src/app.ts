@@ -2,7 +2,11 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Auth } from "./auth";
 import type { Database } from "./db";
+import { crossOrigin } from "./http/cross-origin.ts";
+import { devOnly } from "./http/dev-only.ts";
+import { listMail } from "./mail/mailbox.ts";
 import { requireTenant } from "./middleware/session";
+import { trustedOrigins } from "./origins";
 import { projectRoutes } from "./routes/projects";
 
 /**
@@ -12,6 +16,9 @@ import { projectRoutes } from "./routes/projects";
 export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   const app = new Hono();
 
+  // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
+  app.use("/api/*", crossOrigin(() => trustedOrigins()));
+
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
 
   app.get("/api/health", (c) => c.json({ ok: true }));
@@ -19,6 +26,9 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   // "/api/projects/*" also matches "/api/projects" itself.
   app.use("/api/projects/*", requireTenant(auth, db));
   app.route("/api/projects", projectRoutes(db));
+
+  // The dev mailbox (CONTRACT §5): outside production, to this machine only.
+  app.get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }));
 
   app.notFound((c) => c.json({ error: "Not found" }, 404));
   app.onError((err, c) => {

@@ -1,29 +1,43 @@
 /**
  * Better Auth: the runtime configuration and, unchanged, the input of the Better Auth CLI
  * (`auth:generate` regenerates src/db/auth.schema.ts from it). Plugins keep their default options, because
- * options such as api-key rate limits change the generated columns.
+ * options such as api-key rate limits change the generated columns. (The mail hooks and social providers
+ * change no table.)
  */
 import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt, organization } from "better-auth/plugins";
-import { authBaseURL, authSecret } from "./env";
+import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
+import { authBaseURL, authSecret, isProduction } from "./env";
 import { db, type Database } from "./db";
 import * as schema from "./db/schema";
-import { trustedOrigins } from "./origins";
+import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
+import { createMailer } from "./mail/mailer.ts";
+import { linkOrigin, trustedOrigins } from "./origins";
 
 export function createAuth(database: Database) {
+  const mailer = createMailer({ production: isProduction(), resend: resendSettings(process.env) });
+  const mail = { mailer, linkOrigin, requireEmailVerification: requireEmailVerification(process.env) };
   return betterAuth({
     appName: "authstack",
     basePath: "/api/auth",
     baseURL: authBaseURL(),
     secret: authSecret(),
     database: drizzleAdapter(database, { provider: "sqlite", schema }),
-    emailAndPassword: { enabled: true },
-    plugins: [organization(), jwt(), apiKey()],
+    ...authMailOptions(mail),
+    // Only the configured providers are present: Object.keys(auth.options.socialProviders).
+    socialProviders: socialProviders(process.env),
+    plugins: [organization({ sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
     trustedOrigins,
-    // Better Auth turns its origin and CSRF checks off when NODE_ENV=test; keep them on, so tests see production.
-    advanced: { disableOriginCheck: false, disableCSRFCheck: false },
+    advanced: {
+      // Better Auth turns its origin and CSRF checks off when NODE_ENV=test; keep them on, so tests see production.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      // Mail goes out after the response: a slow provider never delays sign-up, and a reset for an unknown address
+      // answers as fast as one for a known address. The process outlives the request.
+      backgroundTasks: { handler: (task) => void task },
+    },
   });
 }
 

@@ -2,6 +2,7 @@
  * Configuration read from the environment. Bun loads `.env` by itself, so nothing here parses files.
  * Values are read when asked for (not at import) so tests and scripts can set them first.
  */
+import { ConfigError } from "./config/config-error.ts";
 
 export const DEFAULT_DB_FILE = "data/app.db";
 export const DEFAULT_PORT = 3000;
@@ -53,6 +54,4 @@ export function authSecret(): string {
 }
 
 /** A misconfiguration the user can fix; the entry point prints its message without a stack trace. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };

@@ -2,7 +2,9 @@
  * Entry point of `dev` and `start`. Configuration is checked before anything else is loaded, so a missing
  * secret is one clear line, and no database file is created for a server that cannot start.
  */
+import { requireEmailVerification } from "./config/auth-settings.ts";
 import { authSecret, ConfigError, serverHost, serverPort } from "./env";
+import { trustedOrigins } from "./origins";
 
 let port: number;
 let hostname: string;
@@ -10,6 +12,8 @@ try {
   authSecret();
   port = serverPort();
   hostname = serverHost();
+  trustedOrigins(); // a malformed TRUSTED_ORIGINS entry
+  requireEmailVerification(process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`error: ${error.message}`);
