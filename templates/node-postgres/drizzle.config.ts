@@ -1,6 +1,6 @@
 import { defineConfig } from "drizzle-kit";
 import "./src/load-env.ts";
-import { LOCAL_DATABASE_URL } from "./src/db/local-url.ts";
+import { LOCAL_NOT_RUNNING_URL, runningLocalDatabaseUrl } from "./src/db/local-url.ts";
 
 export default defineConfig({
   dialect: "postgresql",
@@ -8,8 +8,8 @@ export default defineConfig({
   out: "./drizzle",
   dbCredentials: {
     // db:push and db:studio run through scripts/with-db.ts, which starts the local server when
-    // this is the local URL.
-    url: process.env.DATABASE_URL || LOCAL_DATABASE_URL,
+    // DATABASE_URL is empty and passes its URL in.
+    url: process.env.DATABASE_URL || runningLocalDatabaseUrl() || LOCAL_NOT_RUNNING_URL,
   },
   verbose: true,
 });

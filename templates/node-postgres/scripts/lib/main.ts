@@ -1,5 +1,5 @@
 // Script runner: expected failures (configuration, local server) print their message, not a stack.
-import { databaseUrl } from "./database.ts";
+import { configuredDatabaseUrl } from "./database.ts";
 
 export function main(run: () => Promise<void>): void {
   run().then(
@@ -8,7 +8,7 @@ export function main(run: () => Promise<void>): void {
       if (error instanceof Error && ["LocalPostgresError", "ConfigError"].includes(error.name)) {
         console.error(`\n${error.message}\n`);
       } else if (isConnectionRefused(error)) {
-        console.error(`\nCannot reach PostgreSQL at ${redact(databaseUrl())}: is it running? Check DATABASE_URL in .env.\n`);
+        console.error(`\nCannot reach PostgreSQL at ${redact(configuredDatabaseUrl())}: is it running? Check DATABASE_URL in .env.\n`);
       } else {
         console.error(error);
       }
@@ -24,7 +24,7 @@ function isConnectionRefused(error: unknown): boolean {
 
 // Never print a password from a connection string.
 export function redact(url: string | undefined): string {
-  if (!url) return "(DATABASE_URL not set)";
+  if (!url) return "(DATABASE_URL empty: the local PostgreSQL)";
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";

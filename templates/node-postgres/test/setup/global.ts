@@ -3,7 +3,7 @@
 // DATABASE_URL) must point at a server where that user may CREATE DATABASE: the tests create and
 // drop their own databases there and never touch the one named in the URL.
 import type { TestProject } from "vitest/node";
-import { databaseUrl, startDatabase } from "../../scripts/lib/database.ts";
+import { configuredDatabaseUrl, openDatabase } from "../../scripts/lib/database.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,10 +12,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const url = process.env.TEST_DATABASE_URL?.trim() || databaseUrl();
-  const lease = await startDatabase(url);
-  project.provide("serverUrl", url);
-  return async () => {
-    await lease?.release();
-  };
+  const database = await openDatabase(process.env.TEST_DATABASE_URL?.trim() || configuredDatabaseUrl());
+  project.provide("serverUrl", database.url);
+  return () => database.release();
 }
