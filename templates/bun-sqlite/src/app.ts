@@ -7,11 +7,13 @@ import { devOnly } from "./http/dev-only.ts";
 import { listMail } from "./mail/mailbox.ts";
 import { requireTenant } from "./middleware/session";
 import { trustedOrigins } from "./origins";
+import { createPages } from "./pages/index.tsx";
+import { pageRuntime } from "./pages/runtime.ts";
 import { projectRoutes } from "./routes/projects";
 
 /**
  * The whole HTTP app, built from its dependencies so tests can run it on a database of their own.
- * JSON everywhere, errors included.
+ * JSON under /api, errors included; HTML pages everywhere else.
  */
 export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   const app = new Hono();
@@ -29,6 +31,9 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
 
   // The dev mailbox (CONTRACT §5): outside production, to this machine only.
   app.get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }));
+
+  // The HTML pages (sign-up, sign-in, home, projects, API keys, ...): forms over the API above.
+  app.route("/", createPages(app, pageRuntime(auth)));
 
   app.notFound((c) => c.json({ error: "Not found" }, 404));
   app.onError((err, c) => {

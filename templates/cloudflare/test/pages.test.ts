@@ -1,0 +1,167 @@
+// The HTML pages as a browser uses them: form posts (urlencoded, with the browser's Origin and
+// Sec-Fetch-Site), redirects not followed, cookies kept.
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { MailMessage } from "../src/mail/mailbox.ts";
+import { ORIGIN, PASSWORD, uniqueEmail } from "./client.ts";
+
+// What workerd reports for a client on this machine; devOnly (the mailbox) reads it.
+const LOOPBACK = { "cf-connecting-ip": "127.0.0.1" };
+
+type Page = { status: number; html: string; location: string | null; headers: Headers };
+
+class Browser {
+  private readonly cookies = new Map<string, string>();
+
+  get(path: string): Promise<Page> {
+    return this.send(path, { method: "GET" });
+  }
+
+  /** A form post from one of our own pages, unless `from` says another site sent it. */
+  submit(path: string, fields: Record<string, string>, from?: { origin: string; site: string }): Promise<Page> {
+    return this.send(path, {
+      method: "POST",
+      body: new URLSearchParams(fields).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: from?.origin ?? ORIGIN,
+        "sec-fetch-site": from?.site ?? "same-origin",
+      },
+    });
+  }
+
+  private async send(path: string, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    const response = await SELF.fetch(new URL(path, ORIGIN).href, {
+      ...init,
+      headers: { ...LOOPBACK, ...init.headers, ...(cookie && { cookie }) },
+      redirect: "manual",
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const pair = line.split(";")[0] ?? "";
+      const name = pair.slice(0, pair.indexOf("="));
+      const value = pair.slice(pair.indexOf("=") + 1);
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return { status: response.status, html: await response.text(), location: response.headers.get("location"), headers: response.headers };
+  }
+}
+
+async function signedUp(label: string) {
+  const browser = new Browser();
+  const email = uniqueEmail(label);
+  const reply = await browser.submit("/sign-up", { name: label, email, password: PASSWORD });
+  expect(reply.status, reply.html).toBe(303);
+  return { browser, email };
+}
+
+async function withOrganization(label: string) {
+  const account = await signedUp(label);
+  expect((await account.browser.submit("/organizations", { name: `${label} Inc` })).status).toBe(303);
+  return account;
+}
+
+async function mailTo(to: string): Promise<MailMessage[]> {
+  const response = await SELF.fetch(`${ORIGIN}/api/dev/mail`, { headers: LOOPBACK });
+  const { messages } = (await response.json()) as { messages: MailMessage[] };
+  return messages.filter((message) => message.to === to);
+}
+
+describe("pages", () => {
+  it.each(["/sign-up", "/sign-in", "/forgot-password"])("%s renders an HTML form with its labels", async (path) => {
+    const page = await new Browser().get(path);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.html.startsWith("<!doctype html>")).toBe(true);
+    expect(page.html).toMatch(/<label for="field-email">Email<\/label>/);
+  });
+
+  it("sends a signed-out visitor from / to /sign-in, and keeps /api JSON", async () => {
+    const browser = new Browser();
+    expect(await browser.get("/")).toMatchObject({ status: 303, location: "/sign-in" });
+    const missing = await browser.get("/api/nothing-here");
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(missing.html)).toEqual({ error: "Not Found" });
+  });
+
+  it("signs up through the form: a session cookie, a redirect home, the email on the page", async () => {
+    const { browser, email } = await signedUp("form");
+    const home = await browser.get("/");
+    expect(home.status).toBe(200);
+    expect(home.html).toContain(email);
+    expect(home.html).toContain("Sign out");
+    expect(home.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("shows a wrong password on the sign-in page, not as JSON", async () => {
+    const { email } = await signedUp("wrong");
+    const page = await new Browser().submit("/sign-in", { email, password: "not the password" });
+    expect(page.status).toBe(401);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.html).toContain("Invalid email or password");
+  });
+
+  it("refuses a cross-site form post with an HTML 403 and changes nothing", async () => {
+    const { browser } = await withOrganization("forged");
+    const forged = await browser.submit("/projects", { name: "Planted" }, { origin: "http://evil.example", site: "cross-site" });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get("content-type")).toMatch(/^text\/html/);
+    const sibling = await browser.submit("/projects", { name: "Planted" }, { origin: "http://localhost:1", site: "same-site" });
+    expect(sibling.status).toBe(403);
+    expect((await browser.get("/projects")).html).not.toContain("Planted");
+  });
+
+  it("creates a project in the active organization through /api/projects", async () => {
+    const { browser } = await signedUp("projects");
+    expect((await browser.get("/projects")).html).toContain("no active organization");
+    await browser.submit("/organizations", { name: "Projects Inc" });
+    expect(await browser.submit("/projects", { name: "Apollo" })).toMatchObject({ status: 303, location: "/projects?notice=created" });
+    expect((await browser.get("/projects")).html).toContain("Apollo");
+    const other = await withOrganization("other");
+    expect((await other.browser.get("/projects")).html).not.toContain("Apollo");
+  });
+
+  it("shows a new API key once, uncached, and lists it by name afterwards", async () => {
+    const { browser } = await signedUp("keys");
+    const created = await browser.submit("/api-keys", { name: "CI deploys" });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("cache-control")).toBe("no-store");
+    const key = created.html.match(/<code class="secret">([^<]+)<\/code>/)?.[1] ?? "";
+    expect(key.length).toBeGreaterThan(20);
+    const list = await browser.get("/api-keys");
+    expect(list.html).toContain("CI deploys");
+    expect(list.html).not.toContain(key);
+  });
+
+  it("resets a password through the forgot-password page and the dev mailbox", async () => {
+    const { email } = await signedUp("reset");
+    const browser = new Browser();
+    expect(await browser.submit("/forgot-password", { email })).toMatchObject({ status: 303, location: "/forgot-password?notice=sent" });
+    expect((await browser.get("/dev/mail")).html).toContain("Reset your password");
+
+    const mail = (await mailTo(email)).find((message) => message.subject === "Reset your password");
+    const landing = (await SELF.fetch(mail!.links[0]!, { redirect: "manual" })).headers.get("location") ?? "";
+    expect(landing.startsWith(`${ORIGIN}/reset-password?token=`), landing).toBe(true);
+    expect((await browser.get(landing)).html).toContain("New password");
+    expect(await browser.submit(landing, { newPassword: "a brand new passphrase" })).toMatchObject({ status: 303, location: "/sign-in?notice=password-reset" });
+    expect((await browser.submit("/sign-in", { email, password: PASSWORD })).status).toBe(401);
+    expect(await browser.submit("/sign-in", { email, password: "a brand new passphrase" })).toMatchObject({ status: 303, location: "/" });
+  });
+
+  it("invites by email; the invitee signs up from the invitation and accepts it", async () => {
+    const owner = await withOrganization("owner");
+    const inviteeEmail = uniqueEmail("invitee");
+    expect((await owner.browser.submit("/invitations", { email: inviteeEmail })).status).toBe(303);
+    const link = (await mailTo(inviteeEmail)).flatMap((mail) => mail.links).find((url) => url.includes("/accept-invitation/"))!;
+    const path = new URL(link).pathname;
+
+    const invitee = new Browser();
+    const next = `/sign-up?next=${encodeURIComponent(path)}`;
+    expect((await invitee.get(path)).html).toContain(next);
+    expect(await invitee.submit(next, { name: "Invitee", email: inviteeEmail, password: PASSWORD })).toMatchObject({ status: 303, location: path });
+    expect((await invitee.get(path)).html).toContain("owner Inc");
+    expect(await invitee.submit(path, {})).toMatchObject({ status: 303, location: "/?notice=invitation-accepted" });
+    expect((await owner.browser.get("/")).html).toContain(inviteeEmail);
+  });
+});
