@@ -20,6 +20,21 @@ const SHARED_FILES: readonly string[] = [
   "src/http/loopback.ts",
   "src/http/link-origin.ts",
   "src/http/cross-origin.ts",
+  // issue #10: pages (each template's src/pages/runtime.ts is its own)
+  "src/pages/account.tsx",
+  "src/pages/api-keys.tsx",
+  "src/pages/api.ts",
+  "src/pages/dev-mail.tsx",
+  "src/pages/env.ts",
+  "src/pages/forms.ts",
+  "src/pages/home.tsx",
+  "src/pages/index.tsx",
+  "src/pages/invitation.tsx",
+  "src/pages/layout.tsx",
+  "src/pages/projects.tsx",
+  "src/pages/same-origin.tsx",
+  "src/pages/styles.ts",
+  "src/pages/ui.tsx",
 ];
 
 describe("files shared by the three templates", () => {
