@@ -52,8 +52,9 @@ async function waitForNoServer(dataDir: string, withinMs: number): Promise<numbe
   return Date.now() - start;
 }
 
-function postmasterPid(dataDir: string): number {
-  return Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+/** What the project recorded about its running server. */
+function serverState(project: string): { port: number; pid: number; dataDir: string; watchdog?: number } {
+  return JSON.parse(readFileSync(path.join(project, ".data", "postgres.json"), "utf8"));
 }
 
 function tablesOf(result: { stdout: string }): string[] {
@@ -124,7 +125,7 @@ describe("node-postgres zero-setup PostgreSQL, one per project", () => {
     const [a, b] = await Promise.all([dev(first), dev(second)]);
     await Promise.all([signUpAndIn(a.url), signUpAndIn(b.url)]);
 
-    const urls = [first, second].map((p) => JSON.parse(readFileSync(path.join(p, ".data", "postgres.json"), "utf8")) as { port: number; dataDir: string });
+    const urls = [first, second].map(serverState);
     expect(urls[0]!.port).not.toBe(urls[1]!.port);
     expect(urls.map((u) => u.dataDir)).toEqual([clusterDir(first), clusterDir(second)]);
 
@@ -145,29 +146,48 @@ describe("node-postgres zero-setup PostgreSQL, one per project", () => {
     expect(existsSync(path.join(first, ".data", "postgres.json"))).toBe(false);
   });
 
-  it("recovers after kill -9 of dev, and of dev and the server together", async () => {
-    // dev killed outright: its server is left behind, and the next command takes it over and stops it when done.
+  it("stops a server left by dev killed with -9, and takes over one whose watchdog was killed too", async () => {
+    // dev killed outright: the server's watchdog sees no command of the project left and stops it.
     const app = await dev(first);
-    const leftPid = postmasterPid(clusterDir(first));
     process.kill(-app.pid, "SIGKILL");
     await stopDev(app);
-    expect(serverProcesses(clusterDir(first))).toContain(leftPid);
+    console.log(`server gone ${await waitForNoServer(clusterDir(first), 10_000)} ms after kill -9 of dev`);
+
+    // dev and the watchdog killed outright: the server stays, and the next command reuses it, then stops it.
+    const again = await dev(first);
+    const left = serverState(first);
+    process.kill(-again.pid, "SIGKILL");
+    process.kill(left.watchdog!, "SIGKILL");
+    await stopDev(again);
+    expect(serverProcesses(clusterDir(first))).toContain(left.pid);
     const tables = await run("npm", ["run", "db:tables"], first);
     expect(tables.exitCode, tables.all).toBe(0);
+    expect(tables.all).not.toContain("starting on");
     expect(tablesOf(tables)).toEqual(expect.arrayContaining(AUTH_TABLES));
     await waitForNoServer(clusterDir(first), 10_000);
+  });
 
-    // dev and the server killed outright: the next dev starts a new server on the same data.
-    const again = await dev(first);
-    await signUpAndIn(again.url);
-    const serverPid = postmasterPid(clusterDir(first));
-    process.kill(-again.pid, "SIGKILL");
-    process.kill(serverPid, "SIGKILL");
-    await stopDev(again);
+  it("restarts a server killed with -9 on the same data", async () => {
+    const app = await dev(first);
+    const { pid } = serverState(first);
+    process.kill(-app.pid, "SIGKILL");
+    process.kill(pid, "SIGKILL");
+    await stopDev(app);
     const revived = await dev(first);
     await signUpAndIn(revived.url);
-    expect(postmasterPid(clusterDir(first))).not.toBe(serverPid);
+    expect(serverState(first).pid).not.toBe(pid);
     await stopDev(revived);
+    await waitForNoServer(clusterDir(first), 10_000);
+  });
+
+  it("keeps the server while another command of the project still uses it", async () => {
+    const [a, b] = [await dev(first), await dev(first)];
+    const { pid } = serverState(first);
+    await stopDev(a);
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(serverProcesses(clusterDir(first))).toContain(pid);
+    await signUpAndIn(b.url);
+    await stopDev(b);
     await waitForNoServer(clusterDir(first), 10_000);
   });
 

@@ -9,6 +9,7 @@
 // the server, later ones (`npm run db:migrate` while `npm run dev` is up) reuse it, and the last one
 // to finish stops it. A server left behind by a crash is found through its postmaster.pid and
 // reused, or restarted when it died too.
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { appendFile, chmod, chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import net from "node:net";
@@ -240,6 +241,41 @@ export type LocalServerLease = {
   release(): Promise<void>;
 };
 
+/** Under the lock: stops the server when no live command of this project holds a lease (besides `ownLease`). */
+async function stopIfUnused(ownLease = ""): Promise<boolean> {
+  if ((await otherLiveLeases(dataRoot, projectRoot, ownLease)) > 0) return false;
+  const server = await liveServer(await readState());
+  if (server) await stopServer(server);
+  await rm(stateFile, { force: true });
+  return true;
+}
+
+/**
+ * A command killed with -9 cannot stop the server: a small detached process per server does, once
+ * no command of the project holds a lease any more. It ends with the server.
+ */
+function startWatchdog(): number | undefined {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../postgres-watchdog.ts", import.meta.url))], {
+    cwd: projectRoot,
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, NODE_OPTIONS: "" },
+    windowsHide: true,
+  });
+  child.on("error", () => {});
+  child.unref();
+  return child.pid;
+}
+
+/** The watchdog's loop: returns when the server stopped (for want of users, or by itself). */
+export async function watchServer(): Promise<void> {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if (!(await liveServer(await readState()))) return;
+    if (await withProjectLock(dataRoot, projectRoot, () => stopIfUnused())) return;
+  }
+}
+
 /** Makes this project's local server available: reused when it runs, else started (and created on first use). */
 export async function acquireLocalPostgres(): Promise<LocalServerLease> {
   await ensureWritableDataRoot();
@@ -252,17 +288,16 @@ export async function acquireLocalPostgres(): Promise<LocalServerLease> {
       if (!server) {
         server = await startCluster();
         started = true;
-        await writeFile(stateFile, `${JSON.stringify(server, null, 2)}\n`);
       }
       await ensureDatabase(server);
+      if (server.watchdog === undefined || !isProcessAlive(server.watchdog)) {
+        server = { ...server, watchdog: startWatchdog() };
+        await writeFile(stateFile, `${JSON.stringify(server, null, 2)}\n`);
+      }
       return server;
     } catch (error) {
       await rm(leaseFile, { force: true });
-      const server = await liveServer(await readState());
-      if (started && server && (await otherLiveLeases(dataRoot, projectRoot, leaseFile)) === 0) {
-        await stopServer(server);
-        await rm(stateFile, { force: true });
-      }
+      if (started) await stopIfUnused(leaseFile);
       throw error;
     }
   });
@@ -276,10 +311,7 @@ export async function acquireLocalPostgres(): Promise<LocalServerLease> {
       released = true;
       await withProjectLock(dataRoot, projectRoot, async () => {
         await rm(leaseFile, { force: true });
-        if ((await otherLiveLeases(dataRoot, projectRoot, leaseFile)) > 0) return;
-        const server = await liveServer(await readState());
-        if (server) await stopServer(server);
-        await rm(stateFile, { force: true });
+        await stopIfUnused(leaseFile);
       });
     },
   };

@@ -27,7 +27,7 @@ export function isLocalDatabaseUrl(url: string | undefined): boolean {
 }
 
 /** What a running local server records in `.data/postgres.json` (removed when it stops). */
-export type LocalServerState = { projectRoot: string; dataDir: string; port: number; pid: number };
+export type LocalServerState = { projectRoot: string; dataDir: string; port: number; pid: number; watchdog?: number };
 
 /**
  * The recorded server, if the file describes one of THIS project: a copied project carries the
@@ -40,10 +40,10 @@ export function parseServerState(text: string, projectRoot: string): LocalServer
   } catch {
     return undefined;
   }
-  const { port, pid, dataDir } = value;
+  const { port, pid, dataDir, watchdog } = value;
   if (value.projectRoot !== projectRoot || typeof dataDir !== "string") return undefined;
   if (!Number.isInteger(port) || port! <= 0 || port! > 65_535 || !Number.isInteger(pid) || pid! <= 0) return undefined;
-  return { projectRoot, dataDir, port: port!, pid: pid! };
+  return { projectRoot, dataDir, port: port!, pid: pid!, ...(Number.isInteger(watchdog) ? { watchdog } : {}) };
 }
 
 export function isProcessAlive(pid: number): boolean {
