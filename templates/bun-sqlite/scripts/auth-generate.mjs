@@ -1,12 +1,15 @@
 // auth:generate — regenerates src/db/auth.schema.ts with the Better Auth CLI (package `auth`) from src/auth.ts.
+// The CLI comes through npx, matched to the better-auth in package.json: as a devDependency it would add ~55 MB
+// (prettier, babel) to node_modules for a command run only when the auth plugins change.
 //
 // Plain JavaScript run by Node, because the CLI must run on Node >= 22.12: under Bun it silently drops every
 // date default from the generated schema. The app itself uses bun:sqlite, which Node lacks, so the CLI process
-// gets a resolver hook that serves `bun:sqlite` from Node's built-in SQLite (see better-auth-cli/register.mjs),
+// gets a resolver hook (through NODE_OPTIONS, so it reaches the process npx starts) that serves `bun:sqlite`
+// from Node's built-in SQLite (see better-auth-cli/register.mjs),
 // and an in-memory database: generating reads the configuration and never touches your data.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -39,9 +42,8 @@ if (major < MINIMUM[0] || (major === MINIMUM[0] && minor < MINIMUM[1])) {
   );
 }
 
-const cliPackage = join(root, "node_modules", "auth", "package.json");
-if (!existsSync(cliPackage)) fail("The Better Auth CLI (package `auth`) is not installed: install dependencies first.");
-const cli = join(dirname(cliPackage), JSON.parse(readFileSync(cliPackage, "utf8")).bin.auth);
+const betterAuth = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies["better-auth"];
+const cli = `auth@${betterAuth}`; // the CLI is released with the same version as better-auth
 
 // Read .env like the app does (the CLI would too), so a missing secret can be told apart from an unset one.
 try {
@@ -53,16 +55,19 @@ try {
 const nodeFlags = ["--disable-warning=ExperimentalWarning"];
 // node:sqlite is behind a flag before Node 22.13.
 if (!isBuiltin("node:sqlite")) nodeFlags.push("--experimental-sqlite");
-nodeFlags.push("--import", pathToFileURL(join(root, "scripts", "better-auth-cli", "register.mjs")).href);
+// A file URL has no spaces, so it needs no quoting inside NODE_OPTIONS.
+nodeFlags.push(`--import=${pathToFileURL(join(root, "scripts", "better-auth-cli", "register.mjs")).href}`);
 
 const result = spawnSync(
-  process.execPath,
-  [...nodeFlags, cli, "generate", "--config", "src/auth.ts", "--output", "src/db/auth.schema.ts", "--yes"],
+  "npx",
+  ["--yes", `--package=${cli}`, "--", "auth", "generate", "--config", "src/auth.ts", "--output", "src/db/auth.schema.ts", "--yes"],
   {
     cwd: root,
     stdio: "inherit",
+    shell: process.platform === "win32",
     env: {
       ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, ...nodeFlags].filter(Boolean).join(" "),
       DB_FILE: ":memory:",
       // The configuration needs a secret to load; generating signs nothing, so any value does when none is set.
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString("base64"),

@@ -1,7 +1,9 @@
 // `npm run auth:generate`: regenerate src/db/auth.schema.ts with the Better Auth CLI from src/auth.ts.
-import { createRequire } from "node:module";
-import path from "node:path";
-import { runNode } from "./lib/run.mjs";
+// The CLI (package `auth`) comes through npx, matched to the better-auth in package.json: as a devDependency it
+// would add ~55 MB (prettier, babel) to node_modules for a command run only when the auth plugins change.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { OFFLINE_ENV } from "./lib/run.mjs";
 
 const [MIN_MAJOR, MIN_MINOR] = [22, 12];
 
@@ -19,7 +21,11 @@ if (major < MIN_MAJOR || (major === MIN_MAJOR && minor < MIN_MINOR)) {
   process.exit(1);
 }
 
-// The package exports only "./api"; its CLI entry sits beside it.
-const cli = path.join(path.dirname(createRequire(import.meta.url).resolve("auth/api")), "index.mjs");
-const { code } = await runNode(cli, ["generate", "--config", "src/auth.ts", "--output", "src/db/auth.schema.ts", "--yes"]);
-process.exitCode = code;
+const betterAuth = JSON.parse(readFileSync("package.json", "utf8")).dependencies["better-auth"];
+const result = spawnSync(
+  "npx",
+  ["--yes", `--package=auth@${betterAuth}`, "--", "auth", "generate", "--config", "src/auth.ts", "--output", "src/db/auth.schema.ts", "--yes"],
+  { stdio: "inherit", shell: process.platform === "win32", env: { ...OFFLINE_ENV, ...process.env } },
+);
+if (result.error) console.error(`Could not start the Better Auth CLI through npx: ${result.error.message}`);
+process.exitCode = result.status ?? 1;
