@@ -9,5 +9,5 @@ if (major < 20 || (major === 20 && minor < 19)) {
   );
   process.exitCode = 1;
 } else {
-  import("../dist/index.js");
+  require("../dist/index.cjs");
 }

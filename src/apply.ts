@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { chmod, cp, lstat, mkdir, readdir, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { cp, lstat, mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { CancelledError, FailureError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
@@ -20,18 +21,16 @@ export async function applyPlan(files: readonly PlannedFile[], targetDir: string
   let moved = false;
   try {
     await mkdir(staging);
-    // Folders first, then every file at once: the writes are independent, and waiting on each costs more than the work.
-    const folders = [...new Set(files.map((file) => path.dirname(safeJoin(staging, file.path))))].sort();
-    for (const folder of folders) await mkdir(folder, { recursive: true });
+    // Synchronous on purpose: ~100 small files, and each async call is a round trip through libuv's thread pool
+    // that costs more than the write itself. One mkdir per folder, parents first (sorted), then the files.
+    for (const folder of [...new Set(files.flatMap((file) => ancestors(file.path)))].sort()) mkdirSync(safeJoin(staging, folder));
     if (signal?.aborted) throw new CancelledError();
-    await Promise.all(
-      files.map(async (file) => {
-        const destination = safeJoin(staging, file.path);
-        await writeFile(destination, file.content, { mode: file.executable ? 0o755 : 0o644 });
-        // The mode given to writeFile is masked by the umask; an executable must stay executable.
-        if (file.executable) await chmod(destination, 0o755);
-      }),
-    );
+    for (const file of files) {
+      const destination = safeJoin(staging, file.path);
+      writeFileSync(destination, file.content, { mode: file.executable ? 0o755 : 0o644 });
+      // The mode given to writeFile is masked by the umask; an executable must stay executable.
+      if (file.executable) chmodSync(destination, 0o755);
+    }
     if (signal?.aborted) throw new CancelledError();
     const existing = await lstat(targetDir).catch(() => undefined);
     if (!existing) {

@@ -9,10 +9,11 @@ import { CancelledError } from "./errors.js";
 import { exec } from "./exec.js";
 import { exitCodeFor } from "./exit-code.js";
 import { inspectTarget } from "./inspect-target.js";
-import { planProject, type PlannedStep } from "./plan.js";
+import { planProject, type PlannedFile, type PlannedStep } from "./plan.js";
 import { preflight } from "./preflight.js";
 import { resolveOptions, type ResolvedOptions, type RuntimeEnv } from "./resolve.js";
 import type { RunResult } from "./result.js";
+import { directScript } from "./run-script.js";
 import { loadTemplate } from "./source.js";
 import { runGit } from "./steps/git.js";
 import { runInstall } from "./steps/install.js";
@@ -61,7 +62,7 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
     await applyPlan(plan.files, options.targetDir, interrupt.signal);
     ui.written(plan.files.length, options.directory, Math.round(performance.now() - started));
 
-    const steps = await runSteps(plan.steps, options, plan.envFile, ui, interrupt);
+    const steps = await runSteps(plan.steps, options, plan.envFile, projectScripts(plan.files), ui, interrupt);
     const result = summarise(options, plan.steps, steps, plan.envFile ? [plan.envFile] : [], plan.warnings);
     const code = exitCodeFor({ result });
     ui.finish(result, code);
@@ -75,12 +76,19 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
   }
 }
 
-async function runSteps(planned: readonly PlannedStep[], options: ResolvedOptions, envFile: string | undefined, ui: Reporter, interrupt: Interrupt): Promise<StepResult[]> {
+async function runSteps(
+  planned: readonly PlannedStep[],
+  options: ResolvedOptions,
+  envFile: string | undefined,
+  scripts: Record<string, string>,
+  ui: Reporter,
+  interrupt: Interrupt,
+): Promise<StepResult[]> {
   const results: StepResult[] = [];
   for (const step of planned) {
     if (interrupt.signal.aborted || !shouldRun(step.name, results)) continue;
     const view = ui.step(step.name, STEP_TITLES[step.name](options));
-    const stepCtx = stepContext(options, interrupt.signal, view.line);
+    const stepCtx = stepContext(options, scripts, interrupt.signal, view.line);
     const result =
       step.name === "install"
         ? await runInstall(step, stepCtx)
@@ -93,16 +101,23 @@ async function runSteps(planned: readonly PlannedStep[], options: ResolvedOption
   return results;
 }
 
-function stepContext(options: ResolvedOptions, signal: AbortSignal, onLine: (line: string) => void): StepContext {
+function projectScripts(files: readonly PlannedFile[]): Record<string, string> {
+  const pkg = files.find((f) => f.path === "package.json");
+  return pkg ? ((JSON.parse(pkg.content.toString()) as { scripts?: Record<string, string> }).scripts ?? {}) : {};
+}
+
+function stepContext(options: ResolvedOptions, scripts: Record<string, string>, signal: AbortSignal, onLine: (line: string) => void): StepContext {
   return {
     cwd: options.targetDir,
-    run: (command, args, extra) =>
-      exec(command, args, {
+    run: (command, args, extra) => {
+      const direct = directScript({ command, args }, scripts, options.targetDir, process.platform, process.env.PATH);
+      return exec(direct?.command ?? command, direct?.args ?? args, {
         cwd: options.targetDir,
-        env: { ...QUIET_INSTALL_ENV, ...extra?.env },
+        env: { ...QUIET_INSTALL_ENV, ...extra?.env, ...direct?.env },
         signal,
         ...(extra?.live ? { onLine } : {}),
-      }),
+      });
+    },
     saveLog: async (name, output) => {
       const dir = path.join(os.tmpdir(), "create-authstack-logs");
       const file = path.join(dir, `${options.packageName}-${name}-${Date.now()}.log`);

@@ -35,7 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
     stdoutIsTTY: process.stdout.isTTY === true,
     version: __VERSION__,
     nodeVersion: process.versions.node,
-    bundledRoot: fileURLToPath(new URL("../templates", import.meta.url)),
+    // The build packs every template into dist/templates.br, beside this file.
+    bundledRoot: fileURLToPath(new URL(".", import.meta.url)),
   });
 }
 

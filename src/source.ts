@@ -1,14 +1,23 @@
+import { readFileSync } from "node:fs";
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { FailureError, UsageError } from "./errors.js";
 import { isInside, isSkippedEntry, parseTemplateMeta, type TemplateFile, type TemplateMeta } from "./template-files.js";
+import { PACK_FILE, unpackTemplate } from "./template-pack.js";
 import type { TemplateSource } from "./templates.js";
 
 export type LoadedTemplate = { files: TemplateFile[]; meta: TemplateMeta };
 
-/** Reads a template (bundled, local folder, or downloaded) into memory. Writes nothing. */
+/**
+ * Reads a template (bundled, local folder, or downloaded) into memory. Writes nothing. bundledRoot holds either
+ * the build's templates.br (the package) or one folder per template (the repo, in tests).
+ */
 export async function loadTemplate(source: TemplateSource, options: { bundledRoot: string; cwd: string }): Promise<LoadedTemplate> {
-  if (source.kind === "bundled") return readTemplateDir(path.join(options.bundledRoot, source.id), source.id);
+  if (source.kind === "bundled") {
+    const packed = readPack(options.bundledRoot);
+    const template = packed && unpackTemplate(packed, source.id);
+    return template ?? readTemplateDir(path.join(options.bundledRoot, source.id), source.id);
+  }
   if (source.kind === "local") {
     const dir = path.resolve(options.cwd, source.path);
     const info = await stat(dir).catch(() => undefined);
@@ -16,6 +25,14 @@ export async function loadTemplate(source: TemplateSource, options: { bundledRoo
     return readTemplateDir(dir, source.path);
   }
   return downloadTemplate(source.input);
+}
+
+function readPack(root: string): Buffer | undefined {
+  try {
+    return readFileSync(path.join(root, PACK_FILE));
+  } catch {
+    return undefined;
+  }
 }
 
 async function downloadTemplate(input: string): Promise<LoadedTemplate> {
