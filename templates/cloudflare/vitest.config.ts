@@ -23,5 +23,7 @@ export default defineConfig(async () => ({
   ],
   test: {
     setupFiles: ["./test/setup.ts"],
+    // A local stand-in for Resend's API, on Node, that the Worker under test sends mail to.
+    globalSetup: ["./test/resend-stand-in.ts"],
   },
 }));

@@ -3,21 +3,25 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { jwt } from "better-auth/plugins/jwt";
 import { organization } from "better-auth/plugins/organization";
+import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { createDb, type Database, db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
-import { type AppEnv, requireAuthSecret } from "./env.ts";
-import { trustedOrigins } from "./trusted-origins.ts";
+import { type AppEnv, isProduction, requireAuthSecret } from "./env.ts";
+import { type AuthMailSettings, authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
+import { createMailer } from "./mail/mailer.ts";
+import { linkOrigin, trustedOrigins } from "./trusted-origins.ts";
 
 /**
  * Everything that shapes the database schema. `npm run auth:generate` regenerates
- * src/db/auth.schema.ts from these options, so plugin options here are schema changes.
+ * src/db/auth.schema.ts from these options, so plugin options here are schema changes. (The mail
+ * hooks change no table; the CLI reads these options without them.)
  */
-function authOptions(database: Database) {
+function authOptions(database: Database, mail?: AuthMailSettings) {
   return {
     basePath: "/api/auth",
     database: drizzleAdapter(database, { provider: "sqlite", schema }),
-    emailAndPassword: { enabled: true },
-    plugins: [organization(), jwt(), apiKey()],
+    ...(mail ? authMailOptions(mail) : { emailAndPassword: { enabled: true } }),
+    plugins: [organization(mail && { sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
     telemetry: { enabled: false },
   } satisfies BetterAuthOptions;
 }
@@ -25,16 +29,25 @@ function authOptions(database: Database) {
 /**
  * Better Auth for one request. Bindings and secrets arrive with each request in a Worker, and the
  * trusted origins depend on the port the dev server answers on, so the instance is built per request.
+ * `ctx` lets mail go out after the response (waitUntil) instead of holding it up.
  */
-export function createAuth(env: AppEnv, request: Request) {
+export function createAuth(env: AppEnv, request: Request, ctx?: Pick<ExecutionContext, "waitUntil">) {
+  const mailer = createMailer({ production: isProduction(env), resend: resendSettings(env) });
+  const mail = { mailer, linkOrigin: () => linkOrigin(env, request), requireEmailVerification: requireEmailVerification(env) };
   return betterAuth({
-    ...authOptions(createDb(env.DB)),
+    ...authOptions(createDb(env.DB), mail),
     secret: requireAuthSecret(env),
     // Empty BETTER_AUTH_URL: this request's origin, so cookies are Secure whenever it is https.
     baseURL: env.BETTER_AUTH_URL?.trim() || new URL(request.url).origin,
     trustedOrigins: trustedOrigins(env, new URL(request.url)),
-    // Cloudflare sets this header to the client's address; X-Forwarded-For can be forged by the client.
-    advanced: { ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] } },
+    // Only the configured providers are present: Object.keys(auth.options.socialProviders).
+    socialProviders: socialProviders(env),
+    advanced: {
+      // Cloudflare sets this header to the client's address; X-Forwarded-For can be forged by the client.
+      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
+      // A Worker may stop once the response is sent: keep it alive for the mail with waitUntil.
+      ...(ctx && { backgroundTasks: { handler: (task: Promise<unknown>) => ctx.waitUntil(task) } }),
+    },
   });
 }
 

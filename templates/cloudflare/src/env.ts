@@ -1,3 +1,5 @@
+import { ConfigError } from "./config/config-error.ts";
+
 /**
  * The Worker's bindings: `Env` is generated from wrangler.jsonc by `npm run cf-typegen` (the D1
  * binding, vars, required secrets). The optional settings are declared here too, so the code still
@@ -8,6 +10,16 @@ export type AppEnv = Env & {
   BETTER_AUTH_URL?: string;
   /** "development" (set in .dev.vars) also trusts the loopback origins of the dev server. */
   ENVIRONMENT?: string;
+  // The auth flows (src/config/auth-settings.ts); each is optional, see .dev.vars.example.
+  TRUSTED_ORIGINS?: string;
+  REQUIRE_EMAIL_VERIFICATION?: string;
+  RESEND_API_KEY?: string;
+  MAIL_FROM?: string;
+  RESEND_API_URL?: string;
+  GITHUB_CLIENT_ID?: string;
+  GITHUB_CLIENT_SECRET?: string;
+  GOOGLE_CLIENT_ID?: string;
+  GOOGLE_CLIENT_SECRET?: string;
 };
 
 /**
@@ -19,9 +31,7 @@ export function isProduction(env: Pick<AppEnv, "ENVIRONMENT">): boolean {
 }
 
 /** A misconfiguration the operator must fix; its message is safe to show and says how. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };
 
 const SECRET_FIX =
   "Locally: put BETTER_AUTH_SECRET=<random value> in .dev.vars (e.g. the output of `openssl rand -base64 32`) and restart `npm run dev`. " +

@@ -1,20 +1,37 @@
-import type { AppEnv } from "./env.ts";
+import { extraTrustedOrigins } from "./config/auth-settings.ts";
+import { type AppEnv, isProduction } from "./env.ts";
+import { devLinkOrigin } from "./http/link-origin.ts";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
 
 /**
- * Origins allowed to call the auth endpoints with cookies: BETTER_AUTH_URL's, plus in development
- * both loopback spellings of the port the dev server really answers on (taken from the request),
- * so `PORT=4321 npm run dev` works from http://localhost:4321 and http://127.0.0.1:4321 alike.
+ * Origins allowed to call the auth endpoints with cookies: BETTER_AUTH_URL's, TRUSTED_ORIGINS (separate front
+ * ends), plus in development both loopback spellings of the port the dev server really answers on (taken from
+ * the request), so `PORT=4321 npm run dev` works from http://localhost:4321 and http://127.0.0.1:4321 alike.
+ * A malformed TRUSTED_ORIGINS entry throws a ConfigError: every request then answers 500 naming it.
  */
 export function trustedOrigins(env: AppEnv, requestUrl: URL): string[] {
   const origins = new Set<string>();
   const configured = env.BETTER_AUTH_URL?.trim();
   if (configured) origins.add(new URL(configured).origin);
+  for (const origin of extraTrustedOrigins(env)) origins.add(origin);
 
   if (env.ENVIRONMENT === "development" && LOOPBACK_HOSTS.has(requestUrl.hostname)) {
     const port = requestUrl.port ? `:${requestUrl.port}` : "";
     for (const host of LOOPBACK_HOSTS) origins.add(`${requestUrl.protocol}//${host}${port}`);
   }
   return [...origins];
+}
+
+/**
+ * Where links in mail point: BETTER_AUTH_URL in production (empty: the request's own origin); outside
+ * production the port the dev server really answers on, whatever BETTER_AUTH_URL says.
+ */
+export function linkOrigin(env: AppEnv, request: Request): string {
+  const requestUrl = new URL(request.url);
+  if (isProduction(env)) {
+    const configured = env.BETTER_AUTH_URL?.trim();
+    return configured ? new URL(configured).origin : requestUrl.origin;
+  }
+  return devLinkOrigin(request, requestUrl.port);
 }

@@ -17,6 +17,13 @@ export type Reply = {
 export class Client {
   readonly cookies = new Map<string, string>();
 
+  private readonly send: (request: Request) => Promise<Response>;
+
+  /** `send` defaults to the Worker as deployed (SELF); tests of other settings pass their own. */
+  constructor(send: (request: Request) => Promise<Response> = (request) => SELF.fetch(request)) {
+    this.send = send;
+  }
+
   async request(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
     const headers = new Headers({ origin: ORIGIN });
     if (init.body !== undefined) headers.set("content-type", "application/json");
@@ -24,11 +31,14 @@ export class Client {
     if (this.cookies.size > 0) {
       headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     }
-    const response = await SELF.fetch(`${ORIGIN}${path}`, {
-      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers,
-      body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-    });
+    const response = await this.send(
+      new Request(`${ORIGIN}${path}`, {
+        method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+        headers,
+        body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
+        redirect: "manual",
+      }),
+    );
     this.remember(response.headers.getSetCookie());
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null } satisfies Reply;

@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { type Auth, createAuth } from "../auth.ts";
 import { createDb, type Database } from "../db/index.ts";
@@ -15,9 +16,18 @@ export type AppContext = {
   };
 };
 
+// Hono throws when there is none (app.request() in a test without one): mail is then awaited instead.
+function executionContext(c: Context<AppContext>): Pick<ExecutionContext, "waitUntil"> | undefined {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Builds the database handle and Better Auth for this request from the Worker's bindings. */
 export const withServices = createMiddleware<AppContext>(async (c, next) => {
   c.set("db", createDb(c.env.DB));
-  c.set("auth", createAuth(c.env, c.req.raw));
+  c.set("auth", createAuth(c.env, c.req.raw, executionContext(c)));
   await next();
 });

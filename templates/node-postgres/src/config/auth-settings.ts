@@ -3,10 +3,11 @@
 import { ConfigError } from "./config-error.ts";
 import { warnOnce } from "./warn-once.ts";
 
-export type Vars = Readonly<Record<string, unknown>>;
+/** process.env, or a Worker's bindings (an interface without an index signature, hence `object`). */
+export type Vars = object;
 
 function text(vars: Vars, name: string): string | undefined {
-  const value = vars[name];
+  const value = (vars as Readonly<Record<string, unknown>>)[name];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
