@@ -7,7 +7,6 @@ import { parsePostmasterPid, servesDataDir } from "../scripts/lib/postmaster.ts"
 import { isLiveHolder } from "../scripts/lib/project-lock.ts";
 
 const ROOT = "/home/ada/app";
-const noCwd = () => undefined;
 
 describe("DATABASE_URL", () => {
   it("is this project's local server only when empty; any URL given is used as is", () => {
@@ -52,13 +51,19 @@ describe("postmaster.pid", () => {
 
   it("belongs to this data directory, not to the one a copy was made from", () => {
     const original = parsePostmasterPid(text(`${ROOT}/.data/postgres`))!;
-    expect(servesDataDir(original, `${ROOT}/.data/postgres`, noCwd)).toBe(true);
-    expect(servesDataDir(original, "/home/ada/app-copy/.data/postgres", noCwd)).toBe(false);
+    const originalStillThere = { cwdOf: () => undefined, exists: () => true };
+    expect(servesDataDir(original, `${ROOT}/.data/postgres`, originalStillThere)).toBe(true);
+    expect(servesDataDir(original, "/home/ada/app-copy/.data/postgres", originalStillThere)).toBe(false);
+    // Linux tells by the server's working directory: the original's.
+    expect(servesDataDir(original, "/home/ada/app-copy/.data/postgres", { cwdOf: () => `${ROOT}/.data/postgres`, exists: () => true })).toBe(false);
   });
 
-  it("still belongs to a project moved while its server runs (the server's working directory moved with it)", () => {
+  it("still belongs to a project moved while its server runs", () => {
     const moved = parsePostmasterPid(text(`${ROOT}/.data/postgres`))!;
-    expect(servesDataDir(moved, "/srv/app/.data/postgres", () => "/srv/app/.data/postgres")).toBe(true);
+    // Linux: the server's working directory moved with the folder.
+    expect(servesDataDir(moved, "/srv/app/.data/postgres", { cwdOf: () => "/srv/app/.data/postgres", exists: () => false })).toBe(true);
+    // Elsewhere: the recorded folder is gone.
+    expect(servesDataDir(moved, "/srv/app/.data/postgres", { cwdOf: () => undefined, exists: () => false })).toBe(true);
   });
 });
 

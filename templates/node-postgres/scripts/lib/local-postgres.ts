@@ -235,8 +235,6 @@ async function ensureDatabase(state: LocalServerState): Promise<void> {
 export type LocalServerLease = {
   /** The server's URL for this run (its port is chosen when it starts). */
   url: string;
-  /** True when this command started the server (false: it was already running). */
-  started: boolean;
   /** Stops the server unless another command of this project still uses it. Safe to call twice. */
   release(): Promise<void>;
 };
@@ -254,8 +252,9 @@ async function stopIfUnused(ownLease = ""): Promise<boolean> {
  * A command killed with -9 cannot stop the server: a small detached process per server does, once
  * no command of the project holds a lease any more. It ends with the server.
  */
-function startWatchdog(): number | undefined {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../postgres-watchdog.ts", import.meta.url))], {
+function startWatchdog(serverPid: number): number | undefined {
+  const script = fileURLToPath(new URL("../postgres-watchdog.ts", import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", script, String(serverPid)], {
     cwd: projectRoot,
     detached: true,
     stdio: "ignore",
@@ -267,11 +266,11 @@ function startWatchdog(): number | undefined {
   return child.pid;
 }
 
-/** The watchdog's loop: returns when the server stopped (for want of users, or by itself). */
-export async function watchServer(): Promise<void> {
+/** The watchdog's loop: returns when that server stopped (for want of users, or by itself). */
+export async function watchServer(serverPid: number): Promise<void> {
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    if (!(await liveServer(await readState()))) return;
+    if ((await liveServer(await readState()))?.pid !== serverPid) return;
     if (await withProjectLock(dataRoot, projectRoot, () => stopIfUnused())) return;
   }
 }
@@ -291,7 +290,7 @@ export async function acquireLocalPostgres(): Promise<LocalServerLease> {
       }
       await ensureDatabase(server);
       if (server.watchdog === undefined || !isProcessAlive(server.watchdog)) {
-        server = { ...server, watchdog: startWatchdog() };
+        server = { ...server, watchdog: startWatchdog(server.pid) };
         await writeFile(stateFile, `${JSON.stringify(server, null, 2)}\n`);
       }
       return server;
@@ -305,7 +304,6 @@ export async function acquireLocalPostgres(): Promise<LocalServerLease> {
   let released = false;
   return {
     url: localDatabaseUrl(state.port),
-    started,
     async release() {
       if (released) return;
       released = true;

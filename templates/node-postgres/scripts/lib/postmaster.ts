@@ -1,6 +1,6 @@
 // PostgreSQL's own record of a running server: `postmaster.pid` in the data directory. Line 1 is the
 // pid, line 2 the data directory it was started with, line 4 the port, line 8 the status.
-import { readdirSync, readlinkSync } from "node:fs";
+import { existsSync, readdirSync, readlinkSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -20,15 +20,21 @@ export async function readPostmasterPid(dataDir: string): Promise<PostmasterPid 
   return text === undefined ? undefined : parsePostmasterPid(text);
 }
 
+export type Probe = { cwdOf(pid: number): string | undefined; exists(file: string): boolean };
+
+const SYSTEM: Probe = { cwdOf: procCwd, exists: existsSync };
+
 /**
- * Whether the server in the file serves `dataDir`, and not the folder this one was copied from
- * (a copied project carries the original's postmaster.pid). A project moved while its server runs
- * keeps a server whose recorded path is the old one: on Linux its working directory tells.
+ * Whether the live server in the file serves `dataDir`, or the folder this one was copied from (a
+ * copied project carries the original's postmaster.pid along). A project moved while its server
+ * runs keeps a server whose recorded path is the old one: the old path is gone then, and on Linux
+ * the server's working directory has moved along.
  */
-export function servesDataDir(record: PostmasterPid, dataDir: string, cwdOf: (pid: number) => string | undefined = procCwd): boolean {
+export function servesDataDir(record: PostmasterPid, dataDir: string, probe: Probe = SYSTEM): boolean {
   if (path.resolve(record.dataDir) === path.resolve(dataDir)) return true;
-  const cwd = cwdOf(record.pid);
-  return cwd !== undefined && path.resolve(cwd) === path.resolve(dataDir);
+  const cwd = probe.cwdOf(record.pid);
+  if (cwd !== undefined) return path.resolve(cwd) === path.resolve(dataDir);
+  return !probe.exists(path.join(record.dataDir, "PG_VERSION"));
 }
 
 function procCwd(pid: number): string | undefined {
