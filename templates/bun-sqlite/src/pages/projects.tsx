@@ -11,18 +11,24 @@ type Project = { id: string; name: string; description: string | null; createdAt
 
 async function projectsPage(c: PageContext, problem?: { message: string; name: string; reply: ApiReply }) {
   const list = await callApi(c, "GET", "/api/projects");
+  if (list.status === 400) {
+    // Not an error: the first visit before creating an organization.
+    return renderPage(
+      c,
+      { title: "Projects", current: "projects", signedIn: true },
+      <p>
+        Projects belong to an organization, and you have no active organization yet. Create one on{" "}
+        <a href="/">the home page</a>.
+      </p>,
+    );
+  }
   if (!list.ok) {
-    const reason =
-      list.status === 400
-        ? "You have no active organization yet."
-        : list.status === 403
-          ? "You are no longer a member of your active organization."
-          : errorMessage(list);
+    const reason = list.status === 403 ? "You are no longer a member of your active organization." : errorMessage(list);
     return renderPage(
       c,
       { title: "Projects", current: "projects", signedIn: true, status: formStatus(list) },
       <p class="error" role="alert">
-        {reason} Create one or switch to another on <a href="/">the home page</a>.
+        {reason} Switch to another organization on <a href="/">the home page</a>.
       </p>,
     );
   }

@@ -9,13 +9,13 @@ nav { max-width: 44rem; margin: 0 auto; padding: .5rem 1rem; display: flex; flex
 nav a { padding: .25rem 0; }
 nav a[aria-current="page"] { font-weight: 600; text-decoration: none; }
 nav form { margin-left: auto; }
-main { max-width: 44rem; margin: 0 auto; padding: 1rem; }
+main { max-width: 44rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
 a { color: var(--accent); }
 section { margin-bottom: 1.5rem; }
 form.stack { display: grid; gap: .75rem; max-width: 24rem; }
-form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; }
+form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin-top: .75rem; }
 form.inline .field { flex: 1 1 12rem; }
 .field { display: grid; gap: .25rem; }
 label { font-weight: 600; }
