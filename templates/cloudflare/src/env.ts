@@ -6,6 +6,8 @@ import { ConfigError } from "./config/config-error.ts";
  * type-checks, and copes, when they are removed from wrangler.jsonc.
  */
 export type AppEnv = Env & {
+  /** A secret (.dev.vars locally, `wrangler secret put` deployed); checked by requireAuthSecret. */
+  BETTER_AUTH_SECRET?: string;
   /** Public origin of the app (Better Auth's baseURL). Empty: each request's own origin. */
   BETTER_AUTH_URL?: string;
   /** "development" (set in .dev.vars) also trusts the loopback origins of the dev server. */
