@@ -81,12 +81,15 @@ describe("pages", () => {
     expect(page.html).toMatch(/<label for="field-email">Email<\/label>/);
   });
 
-  test("sends a signed-out visitor from / to /sign-in, and keeps /api JSON", async () => {
+  test("sends a signed-out visitor from / to /sign-in; unknown pages are HTML 404s, /api stays JSON", async () => {
     const browser = new Browser();
     expect(await browser.get("/")).toMatchObject({ status: 303, location: "/sign-in" });
     const missing = await browser.get("/api/nothing-here");
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.html)).toEqual({ error: "Not found" });
+    const mistyped = await browser.get("/no-such-page");
+    expect(mistyped.status).toBe(404);
+    expect(mistyped.headers.get("content-type")).toMatch(/^text\/html/);
   });
 
   test("signs up through the form: a session cookie, a redirect home, the email on the page", async () => {

@@ -71,13 +71,16 @@ describe("pages", () => {
     expect(page.html).toMatch(/<label for="field-email">Email<\/label>/);
   });
 
-  it("sends a signed-out visitor from / to /sign-in, and keeps /api JSON", async () => {
+  it("sends a signed-out visitor from / to /sign-in; unknown pages are HTML 404s, /api stays JSON", async () => {
     const browser = new Browser(server);
     expect(await browser.get("/")).toMatchObject({ status: 303, location: "/sign-in" });
     expect(await browser.get("/projects")).toMatchObject({ status: 303, location: "/sign-in?next=%2Fprojects" });
     const missing = await browser.get("/api/nothing-here");
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.html)).toEqual({ error: "Not found" });
+    const mistyped = await browser.get("/no-such-page");
+    expect(mistyped.status).toBe(404);
+    expect(mistyped.headers.get("content-type")).toMatch(/^text\/html/);
   });
 
   it("signs up through the form: a session cookie, a redirect home, the email on the page", async () => {

@@ -37,6 +37,17 @@ export function createPages(app: ApiApp, runtime: PageRuntime) {
     .route("/", projectPages)
     .route("/", apiKeyPages)
     .route("/", devMailPages)
+    // Last: a person who mistypes a page's address gets a page, an API client still gets JSON.
+    .get("*", (c, next) => {
+      if (c.req.path.startsWith("/api/")) return next();
+      return renderPage(
+        c,
+        { title: "Page not found", status: 404 },
+        <p>
+          There is no page at this address. <a href="/">Go to the home page</a>.
+        </p>,
+      );
+    })
     .onError((error, c) => {
       console.error(error);
       return renderPage(
