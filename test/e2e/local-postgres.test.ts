@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpAndIn, startDev, type RunningApp } from "../support/app.js";
 import { jsonLines, runCli } from "../support/cli.js";
 import { run } from "../support/run.js";
+import { tempDir } from "../support/temp.js";
 
 /**
  * node-postgres's zero-setup PostgreSQL, per project: several projects serving at once (no shared port), as root from
@@ -64,6 +65,8 @@ function tablesOf(result: { stdout: string }): string[] {
 
 describe("node-postgres zero-setup PostgreSQL, one per project", () => {
   const folders: string[] = [];
+  // Reachable by PostgreSQL's user (0755), unlike the private folders below.
+  const open = tempDir("authstack-e2e-lpg-open-");
   const clusters = new Set<string>();
   const apps: RunningApp[] = [];
   let first = "";
@@ -215,5 +218,43 @@ describe("node-postgres zero-setup PostgreSQL, one per project", () => {
     const tables = await run("npm", ["run", "db:tables"], copy);
     expect(tables.exitCode, tables.all).toBe(0);
     expect(tablesOf(tables)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
+  });
+  it("keeps a moved project's data and server", async () => {
+    const four = privateDir("authstack-e2e-lpg-moved-");
+    folders.push(four);
+    const cluster = clusterDir(second);
+    const signedUp = await dev(second);
+    await signUpAndIn(signedUp.url);
+    await stopDev(signedUp);
+    await waitForNoServer(cluster, 10_000);
+
+    const moved = path.join(four, "moved");
+    execFileSync("mv", [second, moved]);
+    const tables = await run("npm", ["run", "db:tables"], moved);
+    expect(tables.exitCode, tables.all).toBe(0);
+    expect(tablesOf(tables)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
+    expect(clusterDir(moved)).toBe(cluster);
+    const app = await dev(moved);
+    await signUpAndIn(app.url);
+    await stopDev(app);
+    await waitForNoServer(cluster, 10_000);
+  });
+  it("keeps the cluster inside a project its server's user can reach, and a copy made while it runs gets its own", async () => {
+    const project = path.join(open, "open");
+    execFileSync("cp", ["-a", first, project]);
+    rmSync(path.join(project, ".data"), { recursive: true, force: true });
+    const migrated = await run("npm", ["run", "db:migrate"], project);
+    expect(migrated.exitCode, migrated.all).toBe(0);
+    expect(clusterDir(project)).toBe(path.join(project, ".data", "postgres"));
+
+    const original = await dev(project);
+    const copy = path.join(open, "open-copy");
+    execFileSync("cp", ["-a", project, copy]);
+    // The copy's postmaster.pid names the original's live server: the copy must start its own.
+    const copied = await dev(copy);
+    await Promise.all([signUpAndIn(original.url), signUpAndIn(copied.url)]);
+    expect(serverState(copy).pid).not.toBe(serverState(project).pid);
+    await Promise.all([stopDev(original), stopDev(copied)]);
+    await Promise.all([waitForNoServer(clusterDir(project), 10_000), waitForNoServer(clusterDir(copy), 10_000)]);
   });
 });
