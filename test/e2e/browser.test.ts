@@ -1,7 +1,7 @@
 // A person in a real browser (Debian's Chromium driven by playwright-core) uses every page of each
 // template's `dev` server: sign up, verify from the dev mailbox, an organization, a project, an API
 // key, an invitation accepted by a second person in a second browser, sign out, reset, sign in.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -39,6 +39,9 @@ let pg: Awaited<ReturnType<typeof startPostgres15>> | undefined;
 const timings: string[] = [];
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package: sudo apt-get install --no-install-recommends chromium (npm test does it as root).`);
+  }
   mkdirSync(screenshots, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 });

@@ -172,3 +172,27 @@ describe("pages", () => {
     expect((await owner.browser.get("/")).html).toContain(inviteeEmail);
   });
 });
+
+describe("social sign-in buttons", () => {
+  test("appear for a configured provider only, and lead to its authorization page", async () => {
+    await server.stop();
+    process.env.GITHUB_CLIENT_ID = "test-github-client-id";
+    process.env.GITHUB_CLIENT_SECRET = "test-github-client-secret";
+    try {
+      server = startServer(); // reads the providers from the environment
+    } finally {
+      delete process.env.GITHUB_CLIENT_ID;
+      delete process.env.GITHUB_CLIENT_SECRET;
+    }
+    const page = await new Browser().get("/sign-in");
+    expect(page.html).toContain("Continue with GitHub");
+    expect(page.html).not.toContain("Google");
+    const redirect = await new Browser().submit("/sign-in/social", { provider: "github" });
+    expect(redirect.status).toBe(303);
+    expect(new URL(redirect.location ?? "").origin).toBe("https://github.com");
+  });
+
+  test("are absent when no provider is configured", async () => {
+    expect((await new Browser().get("/sign-in")).html).not.toContain("Continue with");
+  });
+});

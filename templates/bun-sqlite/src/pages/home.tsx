@@ -30,7 +30,8 @@ async function homePage(c: PageContext, session: Session, problem?: Problem) {
   const activeId = session.session.activeOrganizationId ?? null;
   const [organizations, active, invitations] = await Promise.all([
     c.var.auth.api.listOrganizations({ headers }),
-    activeId ? c.var.auth.api.getFullOrganization({ headers }) : null,
+    // Refused when the session's organization is gone or no longer yours: then there is none to show.
+    activeId ? c.var.auth.api.getFullOrganization({ headers }).catch(() => null) : null,
     // Better Auth lists them only for a verified address: it proves the invitations are yours.
     session.user.emailVerified ? c.var.auth.api.listUserInvitations({ headers }) : [],
   ]);
