@@ -1,9 +1,9 @@
 import type { TestProject } from "vitest/node";
-import { ensureTools } from "./tools.js";
+import { ensureTools, type Tools } from "./tools.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    tools: { bin: string; node22: string; bun: string };
+    tools: Tools;
   }
 }
 
