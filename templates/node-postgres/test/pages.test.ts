@@ -93,6 +93,15 @@ describe("pages", () => {
     expect(home.headers.get("cache-control")).toBe("no-store");
   });
 
+  it("resends the verification mail from the home page", async () => {
+    const { browser, email } = await signedUp("resend");
+    expect(await browser.submit("/verification-email", {})).toMatchObject({ status: 303, location: "/?notice=verification-sent" });
+    const verifications = (await mailTo(server, email)).filter((mail) => mail.subject === "Verify your email address");
+    expect(verifications).toHaveLength(2);
+    await follow(verifications[0]!.links[0]!);
+    expect((await browser.get("/")).html).toContain("Verified");
+  });
+
   it("shows a wrong password on the sign-in page, not as JSON", async () => {
     const { email } = await signedUp("wrong");
     const page = await new Browser(server).submit("/sign-in", { email, password: "not the password" });

@@ -139,10 +139,17 @@ async function homePage(c: PageContext, session: Session, problem?: Problem) {
 }
 
 /** Runs a form's API call; success redirects home with a notice, failure shows the home page with the error. */
-async function submit(c: PageContext, form: FormName, path: string, body: unknown, notice: string, value?: string) {
+async function submit(
+  c: PageContext,
+  form: FormName,
+  path: string,
+  body: (session: Session) => unknown,
+  notice: string,
+  value?: string,
+) {
   const session = await currentSession(c);
   if (!session) return toSignIn(c);
-  const reply = await callApi(c, "POST", path, body);
+  const reply = await callApi(c, "POST", path, body(session));
   if (reply.ok) return c.redirect(`/?notice=${notice}`, 303);
   return homePage(c, session, { form, message: errorMessage(reply), value, status: formStatus(reply) });
 }
@@ -152,20 +159,18 @@ export const homePages = new Hono<PageEnv>()
     const session = await currentSession(c);
     return session ? homePage(c, session) : toSignIn(c);
   })
-  .post("/verification-email", async (c) => {
-    const session = await currentSession(c);
-    if (!session) return toSignIn(c);
-    return submit(c, "verify", "/api/auth/send-verification-email", { email: session.user.email, callbackURL: "/" }, "verification-sent");
-  })
+  .post("/verification-email", (c) =>
+    submit(c, "verify", "/api/auth/send-verification-email", (session) => ({ email: session.user.email, callbackURL: "/" }), "verification-sent"),
+  )
   .post("/organizations", async (c) => {
     const name = (await readForm(c)).name ?? "";
-    return submit(c, "organization", "/api/auth/organization/create", { name, slug: slugFor(name) }, "organization-created", name);
+    return submit(c, "organization", "/api/auth/organization/create", () => ({ name, slug: slugFor(name) }), "organization-created", name);
   })
   .post("/organizations/active", async (c) => {
-    const { organizationId } = await readForm(c);
-    return submit(c, "switch", "/api/auth/organization/set-active", { organizationId: organizationId ?? "" }, "organization-switched");
+    const { organizationId = "" } = await readForm(c);
+    return submit(c, "switch", "/api/auth/organization/set-active", () => ({ organizationId }), "organization-switched");
   })
   .post("/invitations", async (c) => {
     const email = (await readForm(c)).email ?? "";
-    return submit(c, "invite", "/api/auth/organization/invite-member", { email, role: "member" }, "invitation-sent", email);
+    return submit(c, "invite", "/api/auth/organization/invite-member", () => ({ email, role: "member" }), "invitation-sent", email);
   });
