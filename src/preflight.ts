@@ -4,6 +4,7 @@ import { exec } from "./exec.js";
 import { satisfiesNodeRange } from "./node-version.js";
 import type { DetectedPackageManager } from "./package-manager.js";
 import { preflightProblems } from "./preflight-checks.js";
+import { installedVersion } from "./pm-version.js";
 import type { ResolvedOptions } from "./resolve.js";
 import type { LoadedTemplate } from "./source.js";
 import type { Reporter } from "./ui.js";
@@ -43,6 +44,8 @@ export async function preflight(options: ResolvedOptions, template: LoadedTempla
 }
 
 async function probeVersion(command: string, cwd: string): Promise<string | undefined> {
+  const installed = installedVersion(command, process.env.PATH, process.platform);
+  if (installed) return installed;
   const probe = await exec(command, ["--version"], { cwd, timeoutMs: 15_000 });
   return probe.ok ? /\d+\.\d+\.\d+\S*/.exec(probe.output)?.[0] : undefined;
 }
