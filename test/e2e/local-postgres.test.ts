@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -170,15 +170,25 @@ describe("node-postgres zero-setup PostgreSQL, one per project", () => {
     await waitForNoServer(clusterDir(first), 10_000);
   });
 
-  it("restarts a server killed with -9 on the same data", async () => {
+  it("restarts a server killed with -9 on the same data, on the same port for a dev still running", async () => {
     const app = await dev(first);
+    const before = serverState(first);
+    process.kill(before.pid, "SIGKILL");
+    // The next command of the project restarts it where the running dev's app expects it.
+    const tables = await run("npm", ["run", "db:tables"], first);
+    expect(tables.exitCode, tables.all).toBe(0);
+    expect(tables.all).toContain(`starting on 127.0.0.1:${before.port}`);
+    expect(tablesOf(tables)).toEqual(expect.arrayContaining(AUTH_TABLES));
+    await signUpAndIn(app.url);
+
+    // dev and the server both killed: the next dev starts afresh on the same data.
     const { pid } = serverState(first);
+    expect(pid).not.toBe(before.pid);
     process.kill(-app.pid, "SIGKILL");
     process.kill(pid, "SIGKILL");
     await stopDev(app);
     const revived = await dev(first);
     await signUpAndIn(revived.url);
-    expect(serverState(first).pid).not.toBe(pid);
     await stopDev(revived);
     await waitForNoServer(clusterDir(first), 10_000);
   });
@@ -256,5 +266,18 @@ describe("node-postgres zero-setup PostgreSQL, one per project", () => {
     expect(serverState(copy).pid).not.toBe(serverState(project).pid);
     await Promise.all([stopDev(original), stopDev(copied)]);
     await Promise.all([waitForNoServer(clusterDir(project), 10_000), waitForNoServer(clusterDir(copy), 10_000)]);
+  });
+
+  // As root only: the folder must belong to someone else than the user running the command.
+  it.skipIf(process.getuid?.() !== 0)("says what to do in a project folder it cannot write (as root: run as nobody)", async () => {
+    const project = path.join(open, "open");
+    // tsx keeps a cache in the temp folder: give that user one it can write.
+    const tmp = mkdtempSync(path.join(open, "tmp-"));
+    chmodSync(tmp, 0o777);
+    const result = await run("runuser", ["-u", "nobody", "--", "env", `HOME=${tmp}`, `TMPDIR=${tmp}`, "node", "--import", "tsx", "scripts/db-tables.ts"], project);
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toContain(`keeps its state in ${path.join(project, ".data")}, but this folder cannot be written (EACCES)`);
+    expect(result.all).toContain("set DATABASE_URL in .env");
+    expect(result.all).not.toMatch(/\n\s+at /);
   });
 });

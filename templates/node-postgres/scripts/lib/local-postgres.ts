@@ -59,7 +59,7 @@ async function ensureWritableDataRoot(): Promise<void> {
 }
 
 /** Starts the cluster, or adopts its server when one runs already without a state file. */
-async function startCluster(): Promise<LocalServerState> {
+async function startCluster(previousPort?: number): Promise<LocalServerState> {
   const installed = await installedBinaries();
   const runAs = await postgresUser();
   const cluster = await locateCluster(projectRoot, installed, runAs);
@@ -74,7 +74,7 @@ async function startCluster(): Promise<LocalServerState> {
     await rm(path.join(cluster.dataDir, "postmaster.pid"), { force: true });
   }
   if (!existsSync(path.join(cluster.dataDir, "PG_VERSION"))) await initialise(cluster, runAs);
-  const { port, pid } = await startServer(cluster, runAs);
+  const { port, pid } = await startServer(cluster, runAs, previousPort);
   return { projectRoot, dataDir: cluster.dataDir, port, pid };
 }
 
@@ -153,9 +153,10 @@ export async function acquireLocalPostgres(): Promise<LocalServerLease> {
   const state = await withProjectLock(dataRoot, projectRoot, async () => {
     leaseFile = await addLease(dataRoot, projectRoot);
     try {
-      let server = await liveServer(await readState());
+      const recorded = await readState();
+      let server = await liveServer(recorded);
       if (!server) {
-        server = await startCluster();
+        server = await startCluster(recorded?.port);
         started = true;
       }
       await ensureDatabase(server);

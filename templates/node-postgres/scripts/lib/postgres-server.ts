@@ -74,12 +74,13 @@ export async function initialise(cluster: Cluster, runAs: RunAs): Promise<void> 
   );
 }
 
-function freePort(): Promise<number> {
+/** `wanted` when it is free on 127.0.0.1, else any free port. */
+function freePort(wanted = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.once("error", (error: NodeJS.ErrnoException) => (wanted !== 0 && error.code === "EADDRINUSE" ? resolve(freePort()) : reject(error)));
+    server.listen(wanted, "127.0.0.1", () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
@@ -90,10 +91,14 @@ function freePort(): Promise<number> {
 // of a server killed with -9 still hold its shared memory for a moment.
 const RETRYABLE = /Address already in use|could not bind|pre-existing shared memory block|lock file .* already exists/i;
 
-export async function startServer(cluster: Cluster, runAs: RunAs): Promise<{ port: number; pid: number }> {
+/**
+ * `previousPort`: the port of a server that died without stopping. Taking it again when free lets
+ * a `dev` that is still running (it was handed that URL) reconnect to the new server.
+ */
+export async function startServer(cluster: Cluster, runAs: RunAs, previousPort = 0): Promise<{ port: number; pid: number }> {
   const log = path.join(cluster.dataDir, "server.log");
   for (let attempt = 1; ; attempt += 1) {
-    const port = await freePort();
+    const port = await freePort(attempt === 1 ? previousPort : 0);
     say(`starting on 127.0.0.1:${port} (log: ${log})`);
     const logStart = await stat(log).then((s) => s.size, () => 0);
     const result = await run(
