@@ -35,6 +35,10 @@ async function readState(): Promise<LocalServerState | undefined> {
   return text === undefined ? undefined : parseServerState(text, projectRoot);
 }
 
+function writeState(state: LocalServerState): Promise<void> {
+  return writeFile(stateFile, `${JSON.stringify(state, null, 2)}\n`);
+}
+
 /** The recorded server, if it still runs on that data directory (pids get reused). */
 async function liveServer(state: LocalServerState | undefined): Promise<LocalServerState | undefined> {
   if (!state || !isProcessAlive(state.pid)) return undefined;
@@ -158,11 +162,12 @@ export async function acquireLocalPostgres(): Promise<LocalServerLease> {
       if (!server) {
         server = await startCluster(recorded?.port);
         started = true;
+        await writeState(server);
       }
       await ensureDatabase(server);
       if (server.watchdog === undefined || !isProcessAlive(server.watchdog)) {
         server = { ...server, watchdog: startWatchdog(server.pid) };
-        await writeFile(stateFile, `${JSON.stringify(server, null, 2)}\n`);
+        await writeState(server);
       }
       return server;
     } catch (error) {
