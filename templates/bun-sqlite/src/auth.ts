@@ -9,7 +9,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt, organization } from "better-auth/plugins";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
-import { authBaseURL, authSecret, isProduction } from "./env";
+import { authBaseURL, authSecret, isProduction, serverPort } from "./env";
 import { db, type Database } from "./db";
 import * as schema from "./db/schema";
 import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
@@ -27,7 +27,8 @@ export function createAuth(database: Database) {
     database: drizzleAdapter(database, { provider: "sqlite", schema }),
     ...authMailOptions(mail),
     // Only the configured providers are present: Object.keys(auth.options.socialProviders).
-    socialProviders: socialProviders(process.env),
+    // In development the provider calls back to the port this server listens on (PORT), not BETTER_AUTH_URL's.
+    socialProviders: socialProviders(process.env, isProduction() ? undefined : `http://localhost:${serverPort()}`),
     plugins: [organization({ sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
     trustedOrigins,
     advanced: {

@@ -41,7 +41,8 @@ export function createAuth(env: AppEnv, request: Request, ctx?: Pick<ExecutionCo
     baseURL: env.BETTER_AUTH_URL?.trim() || new URL(request.url).origin,
     trustedOrigins: trustedOrigins(env, new URL(request.url)),
     // Only the configured providers are present: Object.keys(auth.options.socialProviders).
-    socialProviders: socialProviders(env),
+    // In development the provider calls back to the dev server the request came to, not BETTER_AUTH_URL.
+    socialProviders: socialProviders(env, isProduction(env) ? undefined : linkOrigin(env, request)),
     advanced: {
       // Cloudflare sets this header to the client's address; X-Forwarded-For can be forged by the client.
       ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },

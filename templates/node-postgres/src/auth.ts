@@ -26,7 +26,8 @@ export const auth = betterAuth({
   database: drizzleAdapter(db, { provider: "pg", schema }),
   ...authMailOptions(mail),
   // Only the configured providers are present: Object.keys(auth.options.socialProviders).
-  socialProviders: socialProviders(process.env),
+  // In development the provider calls back to the port this server listens on (PORT), not BETTER_AUTH_URL's.
+  socialProviders: socialProviders(process.env, env.isProduction ? undefined : `http://localhost:${env.PORT}`),
   trustedOrigins: () => trustedOrigins(),
   advanced: {
     // Better Auth skips its Origin/CSRF check when NODE_ENV=test; keep it on so the tests exercise

@@ -20,19 +20,26 @@ function pair(vars: Vars, first: string, second: string, what: string): [string,
   return undefined;
 }
 
-type OAuthApp = { clientId: string; clientSecret: string };
+type OAuthApp = { clientId: string; clientSecret: string; redirectURI?: string };
 
 /**
  * GitHub and Google sign-in, each on only when its client id and secret are both set. Unset
  * providers are absent (not merely disabled), so `Object.keys(auth.options.socialProviders)` lists
  * exactly the configured ones and an unconfigured one answers 404 PROVIDER_NOT_FOUND.
+ * `callbackOrigin` (development: the dev server's own origin) replaces BETTER_AUTH_URL's in the
+ * callback URL, so `PORT=4321` gets the provider's answer on 4321 too.
  */
-export function socialProviders(vars: Vars): { github?: OAuthApp; google?: OAuthApp } {
+export function socialProviders(vars: Vars, callbackOrigin?: string): { github?: OAuthApp; google?: OAuthApp } {
+  const app = (id: string, [clientId, clientSecret]: [string, string]): OAuthApp => ({
+    clientId,
+    clientSecret,
+    ...(callbackOrigin && { redirectURI: `${callbackOrigin}/api/auth/callback/${id}` }),
+  });
   const providers: { github?: OAuthApp; google?: OAuthApp } = {};
   const github = pair(vars, "GITHUB_CLIENT_ID", "GITHUB_CLIENT_SECRET", "GitHub sign-in");
-  if (github) providers.github = { clientId: github[0], clientSecret: github[1] };
+  if (github) providers.github = app("github", github);
   const google = pair(vars, "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "Google sign-in");
-  if (google) providers.google = { clientId: google[0], clientSecret: google[1] };
+  if (google) providers.google = app("google", google);
   return providers;
 }
 
