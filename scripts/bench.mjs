@@ -188,17 +188,33 @@ try {
   sh("npm", ["install", "--prefix", path.join(work, "tools"), "--no-audit", "--no-fund", "--no-package-lock", tarball, PEER]);
   const bin = (name) => path.join(work, "tools/node_modules/.bin", name);
   const node = process.execPath;
-  const ours = (argv) => timed(node, [bin("create-authstack"), ...argv]);
+  // Each Node process measured also reports its own CPU time and peak RSS (children not counted) as it exits:
+  // CPU time is what a loaded machine disturbs least, so it is printed beside the wall times.
+  const hook = path.join(work, "usage.cjs");
+  const usageFile = path.join(work, "usage.json");
+  writeFileSync(
+    hook,
+    `process.on("exit", () => { const u = process.resourceUsage(); require("fs").writeFileSync(${JSON.stringify(usageFile)}, JSON.stringify({ cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS * 1024 })); });\n`,
+  );
+  const nodeRun = (argv, usage, extra) => {
+    const elapsed = timed(node, ["--require", hook, ...argv], extra);
+    usage?.push(JSON.parse(readFileSync(usageFile, "utf8")));
+    return elapsed;
+  };
+  const cpu = (usage) => `CPU ${ms(median(usage.map((u) => u.cpu)))}`;
+  const ours = (argv, usage) => nodeRun([bin("create-authstack"), ...argv], usage);
 
   // --- Start-up and writing -----------------------------------------------------------------------------------
-  const help = paired({ run: () => ours(["--help"]) }, { run: () => timed(node, ["-e", "0"]) }, RUNS);
-  row("--help", ms(help.a), `node -e 0 ${ms(help.b)}`, help.ratio, BUDGET.help);
+  const usage = { help: [], node: [] };
+  const help = paired({ run: () => ours(["--help"], usage.help) }, { run: () => nodeRun(["-e", "0"], usage.node) }, RUNS);
+  row("--help", `${ms(help.a)} (${cpu(usage.help)})`, `node -e 0 ${ms(help.b)} (${cpu(usage.node)})`, help.ratio, BUDGET.help);
 
   const fresh = (name) => () => rmSync(path.join(work, name), { recursive: true, force: true });
-  const peerWrite = { prepare: fresh("v"), run: () => timed(node, [bin("create-vite"), "v", "--template", "react-ts", "--no-interactive", "--no-immediate"]) };
   for (const template of TEMPLATES) {
-    const write = paired({ prepare: fresh("a"), run: () => ours(["a", "--template", template, "--no-install", "--no-git", "--yes"]) }, peerWrite, RUNS);
-    row(`write ${template}, no install`, ms(write.a), `${PEER} react-ts ${ms(write.b)}`, write.ratio, BUDGET.write);
+    const used = { ours: [], peer: [] };
+    const peerWrite = { prepare: fresh("v"), run: () => nodeRun([bin("create-vite"), "v", "--template", "react-ts", "--no-interactive", "--no-immediate"], used.peer) };
+    const write = paired({ prepare: fresh("a"), run: () => ours(["a", "--template", template, "--no-install", "--no-git", "--yes"], used.ours) }, peerWrite, RUNS);
+    row(`write ${template}, no install`, `${ms(write.a)} (${cpu(used.ours)})`, `${PEER} react-ts ${ms(write.b)} (${cpu(used.peer)})`, write.ratio, BUDGET.write);
   }
 
   // --- Installed size of each template (also warms npm's cache for the full runs) ------------------------------
@@ -224,24 +240,18 @@ try {
     postgres = await startPostgres15(work);
     if (!postgres) notes.push("Full runs skipped: no PostgreSQL 15 server binaries (Debian: apt-get install postgresql-15).");
   }
-  const rssFile = path.join(work, "rss");
-  const rssHook = path.join(work, "rss.cjs");
-  // The CLI's own peak RSS (its children are not counted), written as it exits.
-  writeFileSync(rssHook, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`);
   for (const pm of postgres ? ["npm", "pnpm", "bun"] : []) {
     if (!found(pm)) {
       notes.push(`Full run with ${pm} skipped: ${pm} is not on PATH.`);
       continue;
     }
     const installArgs = pm === "pnpm" ? ["install", "--no-frozen-lockfile"] : ["install"];
-    const rss = [];
+    const used = [];
     const cli = {
       prepare: () => fresh(`full-${pm}`)(),
       run: (i) => {
         const url = postgres.database(`ours_${pm}_${i + 1}`);
-        const elapsed = timed(node, ["--require", rssHook, bin("create-authstack"), `full-${pm}`, "--template", "node-postgres", "--pm", pm, "--no-git", "--yes", "--database-url", url]);
-        rss.push(Number(readFileSync(rssFile, "utf8")) * 1024);
-        return elapsed;
+        return ours([`full-${pm}`, "--template", "node-postgres", "--pm", pm, "--no-git", "--yes", "--database-url", url], used);
       },
     };
     // The very same files, written by the CLI without installing; then the two commands a user would type.
@@ -265,7 +275,7 @@ try {
     fresh(`full-${pm}`)();
     fresh(`bare-${pm}`)();
     row(`full run, ${pm} (start → migrated node-postgres)`, s(result.a), `${pm} install + ${pm} run db:migrate ${s(result.b)}`, result.ratio, pm === "npm" ? BUDGET.full : undefined);
-    row(`  CLI peak RSS, ${pm}`, mib(Math.max(...rss)), "", undefined, undefined);
+    row(`  the CLI process itself, ${pm}`, `peak RSS ${mib(Math.max(...used.map((u) => u.rss)))}, ${cpu(used)}`, "", undefined, undefined);
   }
 
   // --- The table -----------------------------------------------------------------------------------------------
