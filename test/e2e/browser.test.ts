@@ -1,7 +1,8 @@
 // A person in a real browser (Debian's Chromium driven by playwright-core) uses every page of each
 // template's `dev` server: sign up, verify from the dev mailbox, an organization, a project, an API
 // key, an invitation accepted by a second person in a second browser, sign out, reset, sign in.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -32,7 +33,8 @@ const TEMPLATES: Template[] = [
 ];
 
 const cwd = tempDir("authstack-e2e-browser-");
-const screenshots = path.join(cwd, "screenshots");
+// Made on the first failure and kept (the projects' temp folder is removed after the run).
+let screenshots: string | undefined;
 const env = () => ({ PATH: `${inject("tools").bin}:${process.env.PATH}` });
 let browser: Browser;
 let pg: Awaited<ReturnType<typeof startPostgres15>> | undefined;
@@ -42,7 +44,6 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}. Install Debian's package: sudo apt-get install --no-install-recommends chromium (npm test does it as root).`);
   }
-  mkdirSync(screenshots, { recursive: true });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 });
 
@@ -52,12 +53,13 @@ afterAll(async () => {
   if (timings.length > 0) console.log(`Browser journey: ${timings.join(", ")}`);
 });
 
-/** Runs one step of the journey; when it fails, every open page is saved as a screenshot first. */
+/** Runs one step of the journey; when it fails, every open page is saved as a screenshot first, and the paths printed. */
 async function step(name: string, pages: Page[], run: () => Promise<void>): Promise<void> {
   try {
     await run();
   } catch (error) {
     const saved: string[] = [];
+    screenshots ??= mkdtempSync(path.join(os.tmpdir(), "authstack-browser-failure-"));
     for (const [index, page] of pages.entries()) {
       const file = path.join(screenshots, `${name.replace(/\W+/g, "-")}-${index + 1}.png`);
       await page.screenshot({ path: file, fullPage: true }).then(() => saved.push(file), () => undefined);
