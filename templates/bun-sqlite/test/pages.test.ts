@@ -129,7 +129,7 @@ describe("pages", () => {
     expect((await other.browser.get("/projects")).html).not.toContain("Apollo");
   });
 
-  test("shows a new API key once, uncached, and lists it by name afterwards", async () => {
+  test("shows a new API key once, uncached, lists it by name afterwards, and revokes it", async () => {
     const { browser } = await signedUp("keys");
     const created = await browser.submit("/api-keys", { name: "CI deploys" });
     expect(created.status).toBe(201);
@@ -139,6 +139,10 @@ describe("pages", () => {
     const list = await browser.get("/api-keys");
     expect(list.html).toContain("CI deploys");
     expect(list.html).not.toContain(key);
+
+    const revoke = list.html.match(/action="(\/api-keys\/[^"]+\/revoke)"/)?.[1] ?? "";
+    expect(await browser.submit(revoke, {})).toMatchObject({ status: 303, location: "/api-keys?notice=revoked" });
+    expect((await browser.get("/api-keys")).html).not.toContain("CI deploys");
   });
 
   test("resets a password through the forgot-password page and the dev mailbox", async () => {

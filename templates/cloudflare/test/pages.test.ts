@@ -125,7 +125,7 @@ describe("pages", () => {
     expect((await other.browser.get("/projects")).html).not.toContain("Apollo");
   });
 
-  it("shows a new API key once, uncached, and lists it by name afterwards", async () => {
+  it("shows a new API key once, uncached, lists it by name afterwards, and revokes it", async () => {
     const { browser } = await signedUp("keys");
     const created = await browser.submit("/api-keys", { name: "CI deploys" });
     expect(created.status).toBe(201);
@@ -135,6 +135,10 @@ describe("pages", () => {
     const list = await browser.get("/api-keys");
     expect(list.html).toContain("CI deploys");
     expect(list.html).not.toContain(key);
+
+    const revoke = list.html.match(/action="(\/api-keys\/[^"]+\/revoke)"/)?.[1] ?? "";
+    expect(await browser.submit(revoke, {})).toMatchObject({ status: 303, location: "/api-keys?notice=revoked" });
+    expect((await browser.get("/api-keys")).html).not.toContain("CI deploys");
   });
 
   it("resets a password through the forgot-password page and the dev mailbox", async () => {
