@@ -20,12 +20,13 @@ export async function postgresUser(): Promise<RunAs> {
 
 /**
  * Whether that user can start `binary` where it is: false when a folder on the way is private to us
- * (a project in /root or in a `mktemp -d` folder).
+ * (a project in /root or in a `mktemp -d` folder). A binary that starts and then fails is reachable:
+ * its own error shows when the server starts.
  */
 export function canExecute(binary: string, runAs: NonNullable<RunAs>): Promise<boolean> {
   return new Promise((resolve) => {
     const child = spawn(binary, ["--version"], { stdio: "ignore", uid: runAs.uid, gid: runAs.gid, cwd: "/" });
     child.on("error", () => resolve(false));
-    child.on("close", (code) => resolve(code === 0));
+    child.on("close", () => resolve(true));
   });
 }
