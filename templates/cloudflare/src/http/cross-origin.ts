@@ -8,6 +8,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * credentials, so a separate front end can call the API with its session cookie. Any other origin
  * gets no grant, and a state-changing request it sends (sign-in, or a post carrying a cookie) is
  * refused with 403 before it reaches a handler: the browser would hide the answer, but not the effect.
+ * (GitHub and Google call back with a GET. A provider that answers with a cross-site form post, such
+ * as Sign in with Apple, needs its /api/auth/callback/<id> let through here.)
  */
 export function crossOrigin(trusted: (c: Context) => string[]): MiddlewareHandler {
   const grant = cors({
@@ -15,7 +17,6 @@ export function crossOrigin(trusted: (c: Context) => string[]): MiddlewareHandle
     credentials: true,
     allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    exposeHeaders: ["Set-Auth-Token"],
     maxAge: 600,
   });
   return async (c, next) => {
