@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
-import { cp, lstat, mkdir, readdir, rename, rm, rmdir } from "node:fs/promises";
+import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CancelledError, FailureError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
@@ -13,16 +11,17 @@ import { isInside } from "./template-files.js";
  */
 export async function applyPlan(files: readonly PlannedFile[], targetDir: string, signal?: AbortSignal): Promise<void> {
   for (const file of files) safeJoin(targetDir, file.path);
-  await refuseTypeConflicts(files, targetDir);
+  refuseTypeConflicts(files, targetDir);
 
   const parent = path.dirname(targetDir);
-  const createdParent = await mkdirReportingFirst(parent);
-  const staging = path.join(parent, `.${path.basename(targetDir)}.authstack-${randomBytes(4).toString("hex")}`);
+  const createdParent = mkdirSync(parent, { recursive: true });
+  const staging = path.join(parent, `.${path.basename(targetDir)}.authstack-${Buffer.from(crypto.getRandomValues(new Uint8Array(4))).toString("hex")}`);
   let moved = false;
   try {
-    await mkdir(staging);
-    // Synchronous on purpose: ~100 small files, and each async call is a round trip through libuv's thread pool
-    // that costs more than the write itself. One mkdir per folder, parents first (sorted), then the files.
+    mkdirSync(staging);
+    // Synchronous on purpose, like everything here: ~100 small files, and each async call is a round trip through
+    // libuv's thread pool that costs more than the work (on a loaded machine, milliseconds per wake-up). One mkdir
+    // per folder, parents first (sorted), then the files.
     for (const folder of [...new Set(files.flatMap((file) => ancestors(file.path)))].sort()) mkdirSync(safeJoin(staging, folder));
     if (signal?.aborted) throw new CancelledError();
     for (const file of files) {
@@ -32,19 +31,19 @@ export async function applyPlan(files: readonly PlannedFile[], targetDir: string
       if (file.executable) chmodSync(destination, 0o755);
     }
     if (signal?.aborted) throw new CancelledError();
-    const existing = await lstat(targetDir).catch(() => undefined);
+    const existing = lstatOrUndefined(targetDir);
     if (!existing) {
-      await move(staging, targetDir);
+      move(staging, targetDir);
     } else {
       if (!existing.isDirectory()) throw new FailureError(`${targetDir} is not a directory.`);
-      await mergeInto(staging, targetDir);
-      await rm(staging, { recursive: true, force: true });
+      mergeInto(staging, targetDir);
+      rmSync(staging, { recursive: true, force: true });
     }
     moved = true;
   } catch (error) {
     if (!moved) {
-      await rm(staging, { recursive: true, force: true });
-      if (createdParent) await rm(createdParent, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
+      if (createdParent) rmSync(createdParent, { recursive: true, force: true });
     }
     throw error;
   }
@@ -65,39 +64,49 @@ export function safeJoin(root: string, relPath: string): string {
   return joined;
 }
 
-async function mergeInto(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { withFileTypes: true })) {
+function mergeInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const destination = path.join(to, entry.name);
-    if (entry.isDirectory() && (await lstat(destination).catch(() => undefined))?.isDirectory()) {
-      await mergeInto(source, destination);
-      await rmdir(source).catch(() => undefined);
+    if (entry.isDirectory() && lstatOrUndefined(destination)?.isDirectory()) {
+      mergeInto(source, destination);
+      rmSync(source, { recursive: true, force: true });
     } else {
-      await move(source, destination);
+      move(source, destination);
     }
   }
 }
 
 /** rename, replacing a same-named file; copy + delete when the target is another device (a mounted volume). */
-async function move(from: string, to: string): Promise<void> {
-  await rename(from, to).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EXDEV") throw error;
-    await cp(from, to, { recursive: true, force: true, verbatimSymlinks: true });
-    await rm(from, { recursive: true, force: true });
-  });
+function move(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    cpSync(from, to, { recursive: true, force: true, verbatimSymlinks: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+function lstatOrUndefined(file: string) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** With --overwrite, a planned file where a folder stands (or the reverse) would stop the move halfway: check first. */
-async function refuseTypeConflicts(files: readonly PlannedFile[], targetDir: string): Promise<void> {
-  if (!(await lstat(targetDir).catch(() => undefined))?.isDirectory()) return;
+function refuseTypeConflicts(files: readonly PlannedFile[], targetDir: string): void {
+  if (!lstatOrUndefined(targetDir)?.isDirectory()) return;
   const folders = new Set(files.flatMap((f) => ancestors(f.path)));
   for (const file of files) {
-    if ((await lstat(path.join(targetDir, file.path)).catch(() => undefined))?.isDirectory()) {
+    if (lstatOrUndefined(path.join(targetDir, file.path))?.isDirectory()) {
       throw new FailureError(`${file.path} is a folder in ${targetDir}, but the template writes a file there. Move it away and run again.`);
     }
   }
   for (const folder of folders) {
-    const info = await lstat(path.join(targetDir, folder)).catch(() => undefined);
+    const info = lstatOrUndefined(path.join(targetDir, folder));
     if (info && !info.isDirectory()) {
       throw new FailureError(`${folder} is a file in ${targetDir}, but the template needs a folder there. Move it away and run again.`);
     }
@@ -107,9 +116,4 @@ async function refuseTypeConflicts(files: readonly PlannedFile[], targetDir: str
 function ancestors(relPath: string): string[] {
   const parts = relPath.split("/").slice(0, -1);
   return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
-}
-
-/** mkdir -p that returns the topmost folder it had to create, so a failure can remove exactly that. */
-async function mkdirReportingFirst(dir: string): Promise<string | undefined> {
-  return (await mkdir(dir, { recursive: true })) ?? undefined;
 }

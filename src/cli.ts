@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -50,7 +49,8 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
     const plan = planProject({
       options: { ...options, packageManager: pm },
       template,
-      secret: randomBytes(32).toString("base64url"),
+      // Web Crypto's CSPRNG: the same generator as node:crypto's randomBytes, without loading that module (~2 ms).
+      secret: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
     });
     for (const warning of plan.warnings) ui.warn(warning);
     if (options.dryRun) {

@@ -1,5 +1,3 @@
-import { spawn } from "node:child_process";
-
 export type ExecResult = {
   ok: boolean;
   exitCode?: number;
@@ -27,7 +25,9 @@ const WINDOWS = process.platform === "win32";
  * that only a shell starts), never throws for a failed command. Node's own spawn, not execa: this needs a process
  * group, interleaved output and a timeout, and execa was 110 KB of the 180 KB package.
  */
-export function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+export async function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
+  // Loaded on first use: a run that only writes files spawns nothing.
+  const { spawn } = await import("node:child_process");
   const started = performance.now();
   return new Promise((resolve) => {
     // Its own process group (POSIX), so a cancel stops the package manager and every script it started:
