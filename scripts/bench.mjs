@@ -24,7 +24,8 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
 const QUICK = args.includes("--quick");
 const RUNS = option("--runs", QUICK ? 9 : 15);
-const FULL_RUNS = option("--full-runs", QUICK ? 1 : 3);
+// Even, so each side goes first equally often: the second install of a pair finds more of npm's cache in memory.
+const FULL_RUNS = option("--full-runs", QUICK ? 2 : 6);
 const FULL = !args.includes("--no-full");
 
 const BUDGET = { tarballKiB: 150, help: 1.5, write: 1.0, full: 1.1 };
@@ -246,6 +247,8 @@ try {
       continue;
     }
     const installArgs = pm === "pnpm" ? ["install", "--no-frozen-lockfile"] : ["install"];
+    // Written as `<pm> create` would run it, so the bare project gets the same packageManager field (pnpm acts on it).
+    const userAgent = `${pm}/${sh(pm, ["--version"]).trim()} node/${process.version} ${process.platform} ${process.arch}`;
     const used = [];
     const cli = {
       prepare: () => fresh(`full-${pm}`)(),
@@ -259,7 +262,9 @@ try {
       prepare: (i) => {
         fresh(`bare-${pm}`)();
         const url = postgres.database(`bare_${pm}_${i + 1}`);
-        timed(node, [bin("create-authstack"), `bare-${pm}`, "--template", "node-postgres", "--pm", pm, "--no-install", "--no-git", "--yes", "--database-url", url]);
+        timed(node, [bin("create-authstack"), `bare-${pm}`, "--template", "node-postgres", "--pm", pm, "--no-install", "--no-git", "--yes", "--database-url", url], {
+          extraEnv: { npm_config_user_agent: userAgent },
+        });
       },
       run: () => {
         const cwd = path.join(work, `bare-${pm}`);
@@ -272,6 +277,12 @@ try {
       bare.run();
     }
     const result = paired(cli, bare, FULL_RUNS, { warmup: false });
+    // The same files on both sides: package.json (its name aside) is where they could differ.
+    const manifest = (dir) => ({ ...JSON.parse(readFileSync(path.join(work, dir, "package.json"), "utf8")), name: "" });
+    if (JSON.stringify(manifest(`full-${pm}`)) !== JSON.stringify(manifest(`bare-${pm}`))) {
+      failed = true;
+      notes.push(`The ${pm} baseline's package.json differs from the CLI's: the full-run ratio compares different projects.`);
+    }
     fresh(`full-${pm}`)();
     fresh(`bare-${pm}`)();
     row(`full run, ${pm} (start → migrated node-postgres)`, s(result.a), `${pm} install + ${pm} run db:migrate ${s(result.b)}`, result.ratio, pm === "npm" ? BUDGET.full : undefined);
