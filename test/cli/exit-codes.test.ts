@@ -167,7 +167,7 @@ describe("remote templates", () => {
   const served = tempDir("authstack-remote-");
 
   beforeAll(async () => {
-    // A stand-in for GitHub's tarball API on loopback: giget reads its address from GIGET_GITHUB_URL.
+    // A stand-in for GitHub's tarball API on loopback: the CLI reads its address from GIGET_GITHUB_URL (giget's name, kept).
     const tarball = (name: string, setup: (root: string) => void) => {
       const root = path.join(served, name, "owner-repo-abc123");
       mkdirSync(root, { recursive: true });
@@ -197,7 +197,7 @@ describe("remote templates", () => {
 
   const env = () => ({ GIGET_GITHUB_URL: base, XDG_CACHE_HOME: path.join(served, "cache") });
 
-  it("downloads gh:owner/repo/subdir#ref with giget and writes it like a bundled one", async () => {
+  it("downloads gh:owner/repo/subdir#ref and writes it like a bundled one", async () => {
     const cwd = tempDir();
     const run = await runCli(["from-remote", "--template", "gh:owner/good/starter#main", "--no-install", "--no-git"], { cwd, env: env() });
     expect(run.exitCode).toBe(0);
