@@ -16,11 +16,23 @@ async function writeTemplatePack(): Promise<void> {
   writeFileSync(`dist/${PACK_FILE}`, packTemplates(loaded));
 }
 
+/**
+ * src/clack.ts is bundled as dist/clack.cjs, and the main bundle requires it from there instead of inlining it:
+ * ~24 KB of prompt code that a run without prompts (--yes, CI, pipes) never even compiles.
+ */
+const clackApart = {
+  name: "clack-apart",
+  setup(build: { onResolve(options: { filter: RegExp }, callback: () => unknown): void }) {
+    build.onResolve({ filter: /^\.\/clack\.js$/ }, () => ({ path: "./clack.cjs", external: true }));
+  },
+};
+
 export default defineConfig({
-  entry: ["src/index.ts"],
-  // CommonJS, one file: the bin shim require()s it, so a run never starts Node's ESM loader (~15 ms here) nor
-  // reads a chain of chunks. Lazily imported modules (the CLI after --help, prompts, remote templates) are still
-  // only evaluated when reached: esbuild wraps each in an init function.
+  entry: ["src/index.ts", "src/clack.ts"],
+  esbuildPlugins: [clackApart],
+  // CommonJS, one file (and clack's apart): the bin shim require()s it, so a run never starts Node's ESM loader
+  // (~15 ms here) nor reads a chain of chunks. Lazily imported modules (the CLI after --help, prompts, remote
+  // templates) are still only evaluated when reached: esbuild wraps each in an init function.
   format: "cjs",
   target: "node20.19",
   platform: "node",
@@ -30,7 +42,9 @@ export default defineConfig({
   shims: true,
   clean: true,
   minify: true,
-  treeshake: true,
+  // esbuild's own tree shaking only: tsup's extra rollup pass hoists every require() to the top of the bundle,
+  // which would load zlib, fs/promises and clack.cjs on every run, --help included.
+  treeshake: false,
   define: {
     __VERSION__: JSON.stringify(pkg.version),
     __BUNDLED_TEMPLATES__: JSON.stringify(templates),

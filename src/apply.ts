@@ -2,7 +2,7 @@ import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSyn
 import path from "node:path";
 import { CancelledError, FailureError } from "./errors.js";
 import type { PlannedFile } from "./plan.js";
-import { isInside } from "./template-files.js";
+import { randomBytes } from "./random.js";
 
 /**
  * The only writer. Files go to a temporary folder beside the target, which is moved into place at the end,
@@ -15,17 +15,18 @@ export async function applyPlan(files: readonly PlannedFile[], targetDir: string
 
   const parent = path.dirname(targetDir);
   const createdParent = mkdirSync(parent, { recursive: true });
-  const staging = path.join(parent, `.${path.basename(targetDir)}.authstack-${Buffer.from(crypto.getRandomValues(new Uint8Array(4))).toString("hex")}`);
+  const staging = path.join(parent, `.${path.basename(targetDir)}.authstack-${randomBytes(4).toString("hex")}`);
   let moved = false;
   try {
     mkdirSync(staging);
     // Synchronous on purpose, like everything here: ~100 small files, and each async call is a round trip through
     // libuv's thread pool that costs more than the work (on a loaded machine, milliseconds per wake-up). One mkdir
     // per folder, parents first (sorted), then the files.
-    for (const folder of [...new Set(files.flatMap((file) => ancestors(file.path)))].sort()) mkdirSync(safeJoin(staging, folder));
+    // Every path was checked above; joining them again needs no second check.
+    for (const folder of [...new Set(files.flatMap((file) => ancestors(file.path)))].sort()) mkdirSync(path.join(staging, folder));
     if (signal?.aborted) throw new CancelledError();
     for (const file of files) {
-      const destination = safeJoin(staging, file.path);
+      const destination = path.join(staging, file.path);
       writeFileSync(destination, file.content, { mode: file.executable ? 0o755 : 0o644 });
       // The mode given to writeFile is masked by the umask; an executable must stay executable.
       if (file.executable) chmodSync(destination, 0o755);
@@ -57,8 +58,10 @@ export function safeJoin(root: string, relPath: string): string {
     path.isAbsolute(relPath) ||
     /^[A-Za-z]:/.test(relPath) ||
     relPath.split(/[/\\]/).includes("..");
-  const joined = path.resolve(root, relPath);
-  if (unsafe || !isInside(root, joined) || joined === path.resolve(root)) {
+  const base = path.resolve(root);
+  const joined = path.resolve(base, relPath);
+  // Strictly below the root: the root itself ("." or "a/..") is refused too.
+  if (unsafe || !joined.startsWith(base.endsWith(path.sep) ? base : base + path.sep)) {
     throw new FailureError(`Refused to write "${relPath}": it would land outside the project folder.`);
   }
   return joined;

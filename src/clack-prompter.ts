@@ -1,5 +1,5 @@
-import * as clack from "@clack/prompts";
-import pc from "picocolors";
+import * as clack from "./clack.js";
+import { paint } from "./colors.js";
 import { CancelledError } from "./errors.js";
 import type { Prompter } from "./prompter.js";
 
@@ -22,7 +22,7 @@ export function clackPrompter(signal: AbortSignal): Prompter {
       return answered(await clack.confirm({ ...options, signal }));
     },
     answered(message, value) {
-      process.stdout.write(`${pc.gray(clack.S_BAR)}\n${pc.green(clack.S_STEP_SUBMIT)}  ${message}\n${pc.gray(clack.S_BAR)}  ${pc.dim(value)}\n`);
+      process.stdout.write(`${paint("gray", clack.S_BAR)}\n${paint("green", clack.S_STEP_SUBMIT)}  ${message}\n${paint("gray", clack.S_BAR)}  ${paint("dim", value)}\n`);
     },
   };
 }

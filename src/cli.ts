@@ -1,17 +1,17 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { applyPlan } from "./apply.js";
 import type { Flags } from "./args.js";
-import { clackPrompter } from "./clack-prompter.js";
 import { CancelledError } from "./errors.js";
 import { exec } from "./exec.js";
 import { exitCodeFor } from "./exit-code.js";
 import { inspectTarget } from "./inspect-target.js";
 import { planProject, type PlannedFile, type PlannedStep } from "./plan.js";
 import { preflight } from "./preflight.js";
-import { resolveOptions, type ResolvedOptions, type RuntimeEnv } from "./resolve.js";
+import { decideInteractive, resolveOptions, type ResolvedOptions, type RuntimeEnv } from "./resolve.js";
 import type { RunResult } from "./result.js";
+import { randomSecret } from "./random.js";
 import { directScript } from "./run-script.js";
 import { loadTemplate } from "./source.js";
 import { runGit } from "./steps/git.js";
@@ -39,7 +39,8 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
   try {
     ui.start(ctx.version);
     const options = await resolveOptions(flags, ctx, {
-      prompter: clackPrompter(interrupt.signal),
+      // The prompt library is loaded only for a run that prompts.
+      prompter: decideInteractive(flags, ctx) ? (await import("./clack-prompter.js")).clackPrompter(interrupt.signal) : undefined,
       inspectTarget,
     });
     if (!options.interactive) ui.defaults(options.defaultsUsed);
@@ -49,8 +50,7 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
     const plan = planProject({
       options: { ...options, packageManager: pm },
       template,
-      // Web Crypto's CSPRNG: the same generator as node:crypto's randomBytes, without loading that module (~2 ms).
-      secret: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64url"),
+      secret: randomSecret(),
     });
     for (const warning of plan.warnings) ui.warn(warning);
     if (options.dryRun) {
@@ -58,9 +58,9 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
       return exitCodeFor({ ok: true });
     }
 
-    const started = performance.now();
+    const started = Date.now();
     await applyPlan(plan.files, options.targetDir, interrupt.signal);
-    ui.written(plan.files.length, options.directory, Math.round(performance.now() - started));
+    ui.written(plan.files.length, options.directory, Date.now() - started);
 
     const steps = await runSteps(plan.steps, options, plan.envFile, projectScripts(plan.files), ui, interrupt);
     const result = summarise(options, plan.steps, steps, plan.envFile ? [plan.envFile] : [], plan.warnings);
@@ -87,7 +87,7 @@ async function runSteps(
   const results: StepResult[] = [];
   for (const step of planned) {
     if (interrupt.signal.aborted || !shouldRun(step.name, results)) continue;
-    const view = ui.step(step.name, STEP_TITLES[step.name](options));
+    const view = await ui.step(step.name, STEP_TITLES[step.name](options));
     const stepCtx = stepContext(options, scripts, interrupt.signal, view.line);
     const result =
       step.name === "install"
@@ -122,8 +122,8 @@ function stepContext(options: ResolvedOptions, scripts: Record<string, string>, 
       const dir = path.join(os.tmpdir(), "create-authstack-logs");
       const file = path.join(dir, `${options.packageName}-${name}-${Date.now()}.log`);
       try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(file, output);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(file, output);
         return file;
       } catch {
         return undefined;

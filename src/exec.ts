@@ -26,9 +26,10 @@ const WINDOWS = process.platform === "win32";
  * group, interleaved output and a timeout, and execa was 110 KB of the 180 KB package.
  */
 export async function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
-  // Loaded on first use: a run that only writes files spawns nothing.
-  const { spawn } = await import("node:child_process");
-  const started = performance.now();
+  // Loaded on first use (a run that only writes files spawns nothing), synchronously: a dynamic import() from the
+  // CommonJS bundle would start Node's ESM loader for it.
+  const { spawn } = process.getBuiltinModule("node:child_process") as typeof import("node:child_process");
+  const started = Date.now();
   return new Promise((resolve) => {
     // Its own process group (POSIX), so a cancel stops the package manager and every script it started:
     // a grandchild left holding the output pipe would keep us waiting.
@@ -74,7 +75,7 @@ export async function exec(command: string, args: readonly string[], options: Ex
         ok: exitCode === 0 && !cancelled,
         ...(exitCode !== undefined ? { exitCode } : {}),
         output: Buffer.concat(chunks).toString("utf8"),
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Date.now() - started,
         cancelled,
         notFound,
       });

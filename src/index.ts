@@ -31,8 +31,13 @@ async function main(argv: readonly string[]): Promise<number> {
   return runCli(flags, {
     cwd: process.cwd(),
     env: process.env,
-    stdinIsTTY: process.stdin.isTTY === true,
-    stdoutIsTTY: process.stdout.isTTY === true,
+    // Getters: process.stdin is created on first use (~1.5 ms), and only a run that may prompt asks.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
+    get stdoutIsTTY() {
+      return process.stdout.isTTY === true;
+    },
     version: __VERSION__,
     nodeVersion: process.versions.node,
     // The build packs every template into dist/templates.br, beside this file.

@@ -50,7 +50,8 @@ export type ResolvedOptions = {
 };
 
 export type ResolveDeps = {
-  prompter: Prompter;
+  /** Asked only when the run is interactive (decideInteractive), so a run that never prompts may leave it out. */
+  prompter?: Prompter;
   inspectTarget: (absolutePath: string) => TargetState;
 };
 

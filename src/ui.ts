@@ -1,6 +1,6 @@
-import * as clack from "@clack/prompts";
-import pc from "picocolors";
+import { paint } from "./colors.js";
 import { CancelledError, FailureError, UsageError } from "./errors.js";
+import * as log from "./log.js";
 import type { Plan, StepName } from "./plan.js";
 import type { RunResult } from "./result.js";
 import { AUTH_TABLES } from "./steps/migrate.js";
@@ -16,7 +16,8 @@ export interface Reporter {
   warn(message: string): void;
   plan(plan: Plan, targetDir: string): void;
   written(fileCount: number, directory: string, durationMs: number): void;
-  step(name: StepName, title: string): StepView;
+  /** Async: a live step on a terminal loads clack's task log first. */
+  step(name: StepName, title: string): Promise<StepView>;
   finish(result: RunResult, exitCode: number): void;
   fail(error: unknown, exitCode: number): void;
 }
@@ -27,77 +28,70 @@ export function terminalReporter(stdout: NodeJS.WriteStream, stderr: NodeJS.Writ
   const live = stdout.isTTY === true;
   return {
     start(version) {
-      clack.intro(`${pc.bold("create-authstack")} ${pc.dim(`v${version}`)}`);
+      log.intro(`${paint("bold", "create-authstack")} ${paint("dim", `v${version}`)}`);
     },
     defaults(used) {
-      if (used.length > 0) clack.log.info(`Using defaults (no prompts): ${used.join(", ")}`);
+      if (used.length > 0) log.info(`Using defaults (no prompts): ${used.join(", ")}`);
     },
     warn(message) {
-      clack.log.warn(message);
+      log.warn(message);
     },
     plan(plan, targetDir) {
       const files = plan.files.map((f) => `  ${f.path}`).join("\n");
       const steps = plan.steps.map((s) => `  ${s.command.join(" ")}`).join("\n") || "  (none)";
-      clack.note(`Would write ${plan.files.length} files to ${targetDir}:\n${files}\n\nWould run:\n${steps}`, "Dry run: nothing was written");
+      log.note(`Would write ${plan.files.length} files to ${targetDir}:\n${files}\n\nWould run:\n${steps}`, "Dry run: nothing was written");
     },
     written(count, directory, durationMs) {
-      clack.log.success(`Wrote ${count} files to ${directory} ${pc.dim(`(${seconds(durationMs)})`)}`);
+      log.success(`Wrote ${count} files to ${directory} ${paint("dim", `(${seconds(durationMs)})`)}`);
     },
-    step(name, title) {
-      if (live) {
-        // taskLog keeps a short live tail and clears it on success; it leaves stdin alone, unlike the spinner.
-        const task = clack.taskLog({ title, limit: 8, retainLog: false });
-        return {
-          line: (text) => text.trim() && task.message(text),
-          end: (result) => (result.status === "done" ? task.success(doneText(result)) : task.error(failedText(result), { showLog: false })),
-        };
-      }
-      clack.log.step(`${title}…`);
+    async step(name, title) {
+      if (live) return (await import("./live-step.js")).liveStep(title, doneText, failedText);
+      log.step(`${title}…`);
       return {
         line: () => undefined,
-        end: (result) => (result.status === "done" ? clack.log.success(doneText(result)) : clack.log.error(failedText(result))),
+        end: (result) => (result.status === "done" ? log.success(doneText(result)) : log.error(failedText(result))),
       };
     },
     finish(result, exitCode) {
       for (const step of result.steps) {
         if (step.status !== "done" && step.tail?.length) {
-          clack.log.message(pc.dim(step.tail.join("\n")), { symbol: pc.gray("│") });
+          log.message(paint("dim", step.tail.join("\n")));
         }
-        if (step.logFile) clack.log.info(`Full ${step.name} log: ${step.logFile}`);
-        if (step.note) (step.status === "failed" ? clack.log.error : clack.log.warn)(step.note);
+        if (step.logFile) log.info(`Full ${step.name} log: ${step.logFile}`);
+        if (step.note) (step.status === "failed" ? log.error : log.warn)(step.note);
       }
-      if (result.notRun.length > 0) clack.log.warn(`Not run: ${result.notRun.join(", ")}.`);
-      clack.note(result.next.join("\n"), exitCode === 0 ? "Next steps" : "To finish, run");
-      clack.log.message(`To skip prompts next time, run:\n${pc.cyan(result.reproduce)}`);
+      if (result.notRun.length > 0) log.warn(`Not run: ${result.notRun.join(", ")}.`);
+      log.note(result.next.join("\n"), exitCode === 0 ? "Next steps" : "To finish, run");
+      log.message(`To skip prompts next time, run:\n${paint("cyan", result.reproduce)}`);
       if (exitCode === 0 && result.migrated) {
-        clack.outro(`Done: ${result.next.at(-1)} serves sign-up and sign-in.`);
+        log.outro(`Done: ${result.next.at(-1)} serves sign-up and sign-in.`);
       } else if (exitCode === 0) {
-        clack.outro("Done. Run the next steps above to start.");
+        log.outro("Done. Run the next steps above to start.");
       } else if (exitCode === 130) {
-        clack.outro(pc.yellow("Stopped. The project is kept; run the commands above to finish."));
+        log.outro(paint("yellow", "Stopped. The project is kept; run the commands above to finish."));
       } else {
-        clack.outro(pc.red("The project is in place, but a step failed: fix it and run the commands above."));
+        log.outro(paint("red", "The project is in place, but a step failed: fix it and run the commands above."));
       }
     },
     fail(error, exitCode) {
       if (error instanceof CancelledError) {
-        clack.cancel("Cancelled. Nothing was written.");
+        log.cancel("Cancelled. Nothing was written.");
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
       const hint = error instanceof FailureError || error instanceof UsageError ? error.hint : undefined;
-      stderr.write(`${pc.red("✖")} ${message}\n${hint ? `  ${hint}\n` : ""}`);
+      stderr.write(`${paint("red", "✖", stderr)} ${message}\n${hint ? `  ${hint}\n` : ""}`);
       if (!(error instanceof UsageError) && !(error instanceof FailureError)) {
-        stderr.write(`${pc.dim((error as Error)?.stack ?? "")}\nThis is a bug in create-authstack; please report it with the output above.\n`);
+        stderr.write(`${paint("dim", (error as Error)?.stack ?? "", stderr)}\nThis is a bug in create-authstack; please report it with the output above.\n`);
       }
       // A hint already says what to do; otherwise the options are the likely fix.
-      if (exitCode === 2 && !hint) stderr.write(pc.dim("Run create-authstack --help for the options.\n"));
+      if (exitCode === 2 && !hint) stderr.write(paint("dim", "Run create-authstack --help for the options.", stderr) + "\n");
     },
   };
 }
 
 function doneText(result: StepResult): string {
-  const took = pc.dim(`(${seconds(result.durationMs)})`);
+  const took = paint("dim", `(${seconds(result.durationMs)})`);
   if (result.name === "install") return `Installed dependencies ${took}`;
   if (result.name === "migrate") {
     const tables = result.tables ? `: ${result.tables.found.length} of ${AUTH_TABLES.length} auth tables exist` : "";
@@ -135,7 +129,7 @@ export function jsonReporter(stdout: NodeJS.WritableStream): Reporter {
     written(fileCount, directory, durationMs) {
       emit({ type: "written", directory, files: fileCount, durationMs });
     },
-    step(name) {
+    async step(name) {
       emit({ type: "step", step: name, status: "started" });
       return {
         line: () => undefined,

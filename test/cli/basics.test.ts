@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { jsonLines, runCli } from "../support/cli.js";
 import { REPO_ROOT } from "../support/paths.js";
@@ -57,6 +58,22 @@ describe("the packed CLI", () => {
     const bad = await runCli(["app", "--database-url", "mysql://u:hunter2@h/db", "--yes"], { cwd });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain("must start with postgresql://");
+  });
+
+  it("loads only what writing needs on a run that never prompts: no clack, Web Crypto, fs/promises or child_process", async () => {
+    const hook = path.join(cwd, "loaded.cjs");
+    const report = path.join(cwd, "loaded.json");
+    writeFileSync(
+      hook,
+      `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(report)}, JSON.stringify({ builtins: process.moduleLoadList, files: Object.keys(require.cache) })));\n`,
+    );
+    const run = await runCli(["lean-app", "--template", "node-postgres", "--no-install", "--no-git", "--yes"], { cwd, env: { NODE_OPTIONS: `--require ${hook}` } });
+    expect(run.exitCode, run.all).toBe(0);
+    const loaded = JSON.parse(readFileSync(report, "utf8")) as { builtins: string[]; files: string[] };
+    expect(loaded.files.map((file) => path.basename(file)).sort()).toEqual(["create-authstack.cjs", "index.cjs", "loaded.cjs"]);
+    for (const module of ["crypto", "internal/crypto/webcrypto", "fs/promises", "child_process", "readline", "perf_hooks", "tty"]) {
+      expect(loaded.builtins, module).not.toContain(`NativeModule ${module}`);
+    }
   });
 
   it("reports a usage error as the JSON result with --json", async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { FIXTURES } from "../support/paths.js";
 import { tempDir } from "../support/temp.js";
 import { Terminal } from "../support/tmux.js";
 
@@ -74,6 +75,18 @@ describe("in a terminal", () => {
     expect(await t.exitCode()).toBe(130);
     expect(t.screen()).toContain("Cancelled. Nothing was written.");
     expect(readdirSync(cwd).filter((n) => !n.startsWith("."))).toEqual([]);
+  });
+
+  it("shows a step live, through clack's task log, and its result when it ends", async () => {
+    const cwd = tempDir();
+    const identity = ["GIT_AUTHOR_NAME=CLI Test", "GIT_AUTHOR_EMAIL=cli@example.com", "GIT_COMMITTER_NAME=CLI Test", "GIT_COMMITTER_EMAIL=cli@example.com"];
+    const tiny = path.join(FIXTURES, "tiny");
+    terminal = new Terminal(cwd, [...identity, process.execPath, inject("cli").bin, "live-app", "--template", tiny, "--no-install", "--yes"]);
+    expect(await terminal.exitCode()).toBe(0);
+    const screen = terminal.screen();
+    expect(screen).toContain("Created a git repository with a first commit");
+    expect(screen).toContain("Next steps");
+    expect(existsSync(path.join(cwd, "live-app", ".git"))).toBe(true);
   });
 
   it("a SIGINT sent to the process at a prompt cancels with exit 130 and writes nothing", async () => {
