@@ -52,7 +52,8 @@ export function packTemplates(templates: Readonly<Record<string, Loaded>>): Buff
 
 /** One template out of a pack; undefined when the pack has no template by that id. */
 export function unpackTemplate(pack: Buffer, id: string): Loaded | undefined {
-  const raw = brotliDecompressSync(pack);
+  // One output chunk big enough for the whole pack (~0.6 MB) saves the copying of ~40 16 KB chunks (~0.5 ms).
+  const raw = brotliDecompressSync(pack, { chunkSize: 1 << 20 });
   const length = raw.readUInt32LE(0);
   const header = JSON.parse(raw.subarray(4, 4 + length).toString("utf8")) as Header;
   const template = header.templates[id];

@@ -70,5 +70,12 @@ describe("safeJoin", () => {
   it("joins paths inside the root", () => {
     expect(safeJoin("/r", "a/b.txt")).toBe("/r/a/b.txt");
     expect(safeJoin("/r", "a/./b")).toBe("/r/a/b");
+    expect(safeJoin("/r/", "a")).toBe("/r/a");
+  });
+
+  it("refuses paths that leave the root or are the root", () => {
+    for (const bad of ["", ".", "./", "a/..", "../x", "a/../../x", "a\\..\\..\\x", "/etc/passwd", "C:x", "a\0b"]) {
+      expect(() => safeJoin("/r", bad), bad).toThrow(/outside the project folder/);
+    }
   });
 });
