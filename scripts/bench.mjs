@@ -103,7 +103,8 @@ const median = (values) => {
 /** A fresh folder on a tmpfs (Linux's /dev/shm), or undefined where there is none. */
 function tmpfsDir() {
   try {
-    if (!readFileSync("/proc/mounts", "utf8").split("\n").some((line) => line.split(" ")[1] === "/dev/shm" && line.split(" ")[2] === "tmpfs")) return undefined;
+    const mounts = readFileSync("/proc/mounts", "utf8").split("\n").map((line) => line.split(" "));
+    if (!mounts.some(([, point, type]) => point === "/dev/shm" && type === "tmpfs")) return undefined;
     return mkdtempSync("/dev/shm/authstack-bench-");
   } catch {
     return undefined;
@@ -176,6 +177,8 @@ function biggest(nodeModules, count) {
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 let postgres;
+/** The tmpfs folder writes are measured in, removed at the end like `work`. */
+let memory;
 try {
   // --- The package --------------------------------------------------------------------------------------------
   const [packed] = JSON.parse(sh("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT }));
@@ -229,7 +232,7 @@ try {
   // writes 5× the files and is the disk's state, not the CLI's work; on a quiet disk both figures agree.
   // Each run writes a folder of its own; none is removed until every write is measured.
   const places = [];
-  const memory = tmpfsDir();
+  memory = tmpfsDir();
   if (memory) places.push({ label: "in memory (tmpfs)", dir: memory, budget: BUDGET.write });
   places.push({ label: "on disk", dir: path.join(work, "writes"), budget: memory ? undefined : BUDGET.write });
   for (const place of places) {
@@ -242,7 +245,7 @@ try {
       row(`write ${template} ${place.label}`, `${ms(write.a)} (${cpu(used.ours)})`, `${PEER} react-ts ${ms(write.b)} (${cpu(used.peer)})`, write.ratio, place.budget);
     }
   }
-  for (const place of places) rmSync(place.dir, { recursive: true, force: true });
+  rmSync(path.join(work, "writes"), { recursive: true, force: true });
 
   // --- Installed size of each template (also warms npm's cache for the full runs) ------------------------------
   if (FULL) {
@@ -331,5 +334,6 @@ try {
   process.exitCode = 1;
 } finally {
   postgres?.stop();
+  if (memory) rmSync(memory, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 }

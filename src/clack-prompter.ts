@@ -1,6 +1,7 @@
 import * as clack from "./clack.js";
 import { paint } from "./colors.js";
 import { CancelledError } from "./errors.js";
+import * as log from "./log.js";
 import type { Prompter } from "./prompter.js";
 
 /** Check isCancel before using any answer: a cancel value is truthy. */
@@ -22,7 +23,7 @@ export function clackPrompter(signal: AbortSignal): Prompter {
       return answered(await clack.confirm({ ...options, signal }));
     },
     answered(message, value) {
-      process.stdout.write(`${paint("gray", clack.S_BAR)}\n${paint("green", clack.S_STEP_SUBMIT)}  ${message}\n${paint("gray", clack.S_BAR)}  ${paint("dim", value)}\n`);
+      log.step(`${message}\n${paint("dim", value)}`);
     },
   };
 }

@@ -11,7 +11,7 @@ const unicode =
     : Boolean(process.env.CI || process.env.WT_SESSION || process.env.TERM_PROGRAM === "vscode" || process.env.TERM === "xterm-256color");
 const glyph = (fancy: string, plain: string) => (unicode ? fancy : plain);
 
-export const S = {
+const S = {
   barStart: glyph("┌", "T"),
   bar: glyph("│", "|"),
   barEnd: glyph("└", "—"),

@@ -27,7 +27,7 @@ export function preflightProblems(facts: PreflightFacts): Problem[] {
   if (facts.packageManagerVersion === undefined) {
     problems.push({
       message: `${pm} was not found on PATH, so dependencies cannot be installed.`,
-      fix: pm === "npm" ? "Install Node.js with npm (https://nodejs.org), or pass --no-install." : `${INSTALL_HINT[pm]}, choose another with --pm npm, or pass --no-install.`,
+      fix: pm === "npm" ? `${INSTALL_HINT.npm}, or pass --no-install.` : `${INSTALL_HINT[pm]}, choose another with --pm npm, or pass --no-install.`,
     });
   }
 
