@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
-import { loadTemplate } from "./src/source.js";
-import { PACK_FILE, packTemplates } from "./src/template-pack.js";
+import { loadTemplate } from "./src/templates/load.js";
+import { PACK_FILE, packTemplates } from "./src/templates/pack.js";
 // @ts-expect-error plain ESM helper shared with vitest.config.ts
 import { bundledTemplates } from "./scripts/bundled-templates.mjs";
 
@@ -17,18 +17,18 @@ async function writeTemplatePack(): Promise<void> {
 }
 
 /**
- * src/clack.ts is bundled as dist/clack.cjs, and the main bundle requires it from there instead of inlining it:
+ * src/vendor/clack.ts is bundled as dist/clack.cjs, and the main bundle requires it from there instead of inlining it:
  * ~24 KB of prompt code that a run without prompts (--yes, CI, pipes) never even compiles.
  */
 const clackApart = {
   name: "clack-apart",
   setup(build: { onResolve(options: { filter: RegExp }, callback: () => unknown): void }) {
-    build.onResolve({ filter: /^\.\/clack\.js$/ }, () => ({ path: "./clack.cjs", external: true }));
+    build.onResolve({ filter: /vendor\/clack\.js$/ }, () => ({ path: "./clack.cjs", external: true }));
   },
 };
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/clack.ts"],
+  entry: ["src/index.ts", "src/vendor/clack.ts"],
   esbuildPlugins: [clackApart],
   // CommonJS, one file (and clack's apart): the bin shim require()s it, so a run never starts Node's ESM loader
   // (~15 ms here) nor reads a chain of chunks. Lazily imported modules (the CLI after --help, prompts, remote

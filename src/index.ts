@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "./args.js";
-import { exitCodeFor } from "./exit-code.js";
-import { renderHelp } from "./help.js";
+import { parseArgs } from "./cli/args.js";
+import { exitCodeFor } from "./cli/exit-code.js";
+import { renderHelp } from "./cli/help.js";
 
 declare const __VERSION__: string;
 
@@ -12,7 +12,7 @@ async function main(argv: readonly string[]): Promise<number> {
     flags = parseArgs(argv);
   } catch (error) {
     if (argv.includes("--json")) {
-      const { jsonReporter } = await import("./ui.js");
+      const { jsonReporter } = await import("./ui/reporters.js");
       jsonReporter(process.stdout).fail(error, exitCodeFor({ error }));
     } else {
       process.stderr.write(`✖ ${(error as Error).message}\n`);
@@ -27,7 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${__VERSION__}\n`);
     return exitCodeFor({ ok: true });
   }
-  const { runCli } = await import("./cli.js");
+  const { runCli } = await import("./cli/run.js");
   return runCli(flags, {
     cwd: process.cwd(),
     env: process.env,

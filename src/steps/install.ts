@@ -1,4 +1,4 @@
-import type { PlannedStep } from "../plan.js";
+import type { PlannedStep } from "../plan/plan.js";
 import { commandOutcome } from "./outcome.js";
 import type { StepContext, StepResult } from "./types.js";
 

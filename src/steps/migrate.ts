@@ -1,5 +1,5 @@
-import { runArgs, type PackageManager } from "../package-manager.js";
-import { TABLES_SCRIPT, type PlannedStep } from "../plan.js";
+import { runArgs, type PackageManager } from "../plan/package-manager.js";
+import { TABLES_SCRIPT, type PlannedStep } from "../plan/plan.js";
 import { commandOutcome } from "./outcome.js";
 import type { StepContext, StepResult } from "./types.js";
 

@@ -1,6 +1,6 @@
-import type { ExecResult } from "../exec.js";
-import { formatCommand } from "../package-manager.js";
-import type { PlannedStep } from "../plan.js";
+import type { ExecResult } from "./exec.js";
+import { formatCommand } from "../plan/package-manager.js";
+import type { PlannedStep } from "../plan/plan.js";
 import type { StepContext, StepResult } from "./types.js";
 
 const TAIL_LINES = 15;

@@ -1,4 +1,4 @@
-import type { StepName } from "../plan.js";
+import type { StepName } from "../plan/plan.js";
 import type { StepResult } from "./types.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { ExecResult } from "../exec.js";
-import type { StepName } from "../plan.js";
+import type { ExecResult } from "./exec.js";
+import type { StepName } from "../plan/plan.js";
 
 export type StepStatus = "done" | "failed" | "skipped" | "cancelled";
 

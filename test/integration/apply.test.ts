@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyPlan, safeJoin } from "../../src/apply.js";
+import { applyPlan, safeJoin } from "../../src/write/apply.js";
 import { CancelledError, FailureError } from "../../src/errors.js";
-import type { PlannedFile } from "../../src/plan.js";
+import type { PlannedFile } from "../../src/plan/plan.js";
 import { listTree, tempDir } from "../support/temp.js";
 
 const f = (p: string, content = p, executable = false): PlannedFile => ({ path: p, content, executable });

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { exec } from "../../src/exec.js";
+import { exec } from "../../src/steps/exec.js";
 import { runGit } from "../../src/steps/git.js";
 import type { StepContext } from "../../src/steps/types.js";
 import { tempDir } from "../support/temp.js";

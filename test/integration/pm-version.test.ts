@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { installedVersion } from "../../src/pm-version.js";
+import { installedVersion } from "../../src/steps/pm-version.js";
 import { tempDir } from "../support/temp.js";
 
 /** A package manager installed the way npm installs one: bin/<name> a link into node_modules/<package>. */

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { remoteSource, templateFromEntries } from "../../src/remote.js";
-import { readTar } from "../../src/tar.js";
+import { remoteSource, templateFromEntries } from "../../src/templates/remote.js";
+import { readTar } from "../../src/templates/tar.js";
 import { tempDir } from "../support/temp.js";
 
 /** A real archive from the system's tar, wrapped in one folder as GitHub's tarballs are. */

@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FailureError, UsageError } from "../../src/errors.js";
-import { loadTemplate } from "../../src/source.js";
+import { loadTemplate } from "../../src/templates/load.js";
 import { tempDir } from "../support/temp.js";
 
 function makeTemplate(files: Record<string, string>): string {

@@ -3,10 +3,10 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyPlan } from "../../src/apply.js";
-import { planProject } from "../../src/plan.js";
-import { loadTemplate } from "../../src/source.js";
-import { BUNDLED_TEMPLATES } from "../../src/templates.js";
+import { applyPlan } from "../../src/write/apply.js";
+import { planProject } from "../../src/plan/plan.js";
+import { loadTemplate } from "../../src/templates/load.js";
+import { BUNDLED_TEMPLATES } from "../../src/templates/catalog.js";
 import { REPO_ROOT } from "../support/paths.js";
 import { listTree, tempDir } from "../support/temp.js";
 

@@ -1,5 +1,5 @@
 import { CancelledError } from "../../src/errors.js";
-import type { Prompter } from "../../src/prompter.js";
+import type { Prompter } from "../../src/ui/prompter.js";
 
 /** Answers prompts from a script, in order, recording each question; "CANCEL" acts like Esc. */
 export function fakePrompter(answers: Array<string | boolean>) {

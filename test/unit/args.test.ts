@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "../../src/args.js";
+import { parseArgs } from "../../src/cli/args.js";
 import { UsageError } from "../../src/errors.js";
 
 describe("parseArgs", () => {

@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import * as clack from "@clack/prompts";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { colorsOn } from "../../src/colors.js";
-import * as log from "../../src/log.js";
+import { colorsOn } from "../../src/ui/colors.js";
+import * as log from "../../src/ui/log.js";
 
 /** What one call printed to stdout, through our log or through clack (given an output stream). */
 function printed(draw: (output: Writable) => void): string {

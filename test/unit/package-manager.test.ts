@@ -6,7 +6,7 @@ import {
   isYarnBerry,
   packageManagerFromUserAgent,
   runArgs,
-} from "../../src/package-manager.js";
+} from "../../src/plan/package-manager.js";
 
 describe("packageManagerFromUserAgent", () => {
   it.each([

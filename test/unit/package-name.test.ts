@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toPackageName, toWorkerName } from "../../src/package-name.js";
+import { toPackageName, toWorkerName } from "../../src/plan/package-name.js";
 
 describe("toPackageName", () => {
   it.each([

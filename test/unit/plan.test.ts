@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planProject, type PlanInput } from "../../src/plan.js";
-import type { TemplateFile } from "../../src/template-files.js";
+import { planProject, type PlanInput } from "../../src/plan/plan.js";
+import type { TemplateFile } from "../../src/templates/files.js";
 
 const file = (path: string, content: string, executable = false): TemplateFile => ({ path, content: Buffer.from(content), executable });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PreflightFacts, preflightProblems } from "../../src/preflight-checks.js";
+import { type PreflightFacts, preflightProblems } from "../../src/steps/preflight-checks.js";
 
 const FACTS: PreflightFacts = {
   install: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Flags } from "../../src/args.js";
+import type { Flags } from "../../src/cli/args.js";
 import { CancelledError, UsageError } from "../../src/errors.js";
-import { decideInteractive, resolveOptions, type RuntimeEnv, type TargetState } from "../../src/resolve.js";
+import { decideInteractive, resolveOptions, type RuntimeEnv, type TargetState } from "../../src/cli/resolve.js";
 import { fakePrompter } from "../support/fake-prompter.js";
 
 const TTY: RuntimeEnv = { cwd: "/home/dev/code", env: {}, stdinIsTTY: true, stdoutIsTTY: true };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directScript } from "../../src/run-script.js";
+import { directScript } from "../../src/steps/run-script.js";
 
 describe("directScript", () => {
   const scripts = { "db:migrate": "node --import tsx scripts/db-migrate.ts", "db:seed": "x", "predb:seed": "y" } as Record<string, string>;

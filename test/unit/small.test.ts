@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CancelledError, FailureError, UsageError } from "../../src/errors.js";
-import { exitCodeFor } from "../../src/exit-code.js";
-import { renderHelp } from "../../src/help.js";
-import { satisfiesNodeRange } from "../../src/node-version.js";
-import { OPTIONS } from "../../src/option-table.js";
-import type { RunResult } from "../../src/result.js";
+import { exitCodeFor } from "../../src/cli/exit-code.js";
+import { renderHelp } from "../../src/cli/help.js";
+import { satisfiesNodeRange } from "../../src/steps/node-version.js";
+import { OPTIONS } from "../../src/cli/option-table.js";
+import type { RunResult } from "../../src/ui/result.js";
 import type { StepResult } from "../../src/steps/types.js";
 import { tablesFromOutput } from "../../src/steps/migrate.js";
-import { editDistance, nearest } from "../../src/suggest.js";
+import { editDistance, nearest } from "../../src/cli/suggest.js";
 
 describe("exitCodeFor", () => {
   const result = (...steps: Array<[StepResult["name"], StepResult["status"]]>) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ResolvedOptions } from "../../src/resolve.js";
+import type { ResolvedOptions } from "../../src/cli/resolve.js";
 import type { StepResult } from "../../src/steps/types.js";
-import { nextCommands, reproduceCommand } from "../../src/summary.js";
+import { nextCommands, reproduceCommand } from "../../src/cli/summary.js";
 
 const OPTIONS: ResolvedOptions = {
   directory: "my app",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packTemplates, unpackTemplate } from "../../src/template-pack.js";
+import { packTemplates, unpackTemplate } from "../../src/templates/pack.js";
 
 describe("template pack", () => {
   it("round-trips every template's files, modes and metadata, storing shared content once", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BUNDLED_TEMPLATES, parseTemplateSource } from "../../src/templates.js";
+import { BUNDLED_TEMPLATES, parseTemplateSource } from "../../src/templates/catalog.js";
 
 describe("parseTemplateSource", () => {
   it("knows the three bundled templates, in order", () => {

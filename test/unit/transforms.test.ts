@@ -8,7 +8,7 @@ import {
   replaceTokens,
   versionOverrides,
   yarnrcYaml,
-} from "../../src/transforms.js";
+} from "../../src/plan/transforms.js";
 
 const PKG = JSON.stringify({
   private: true,

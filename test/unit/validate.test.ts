@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactUrl, validateDatabaseUrl, validateDirectory, validatePackageManager } from "../../src/validate.js";
+import { redactUrl, validateDatabaseUrl, validateDirectory, validatePackageManager } from "../../src/cli/validate.js";
 
 describe("validateDirectory", () => {
   it.each(["my-app", ".", "nested/dir/app", "../sibling", "My App", "/tmp/abs"])("accepts %j", (value) => {

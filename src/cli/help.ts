@@ -1,5 +1,5 @@
 import { OPTIONS } from "./option-table.js";
-import { BUNDLED_TEMPLATES } from "./templates.js";
+import { BUNDLED_TEMPLATES } from "../templates/catalog.js";
 
 const USAGE = `Create a TypeScript app with Better Auth, Drizzle and a migrated database.
 

@@ -1,7 +1,7 @@
 import { type DetectedPackageManager, installCommand, isYarnBerry, runArgs } from "./package-manager.js";
 import { toWorkerName } from "./package-name.js";
-import type { ResolvedOptions } from "./resolve.js";
-import type { TemplateFile, TemplateMeta } from "./template-files.js";
+import type { ResolvedOptions } from "../cli/resolve.js";
+import type { TemplateFile, TemplateMeta } from "../templates/files.js";
 import {
   buildScriptPackages,
   editPackageJson,

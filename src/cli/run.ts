@@ -1,27 +1,27 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { applyPlan } from "./apply.js";
+import { applyPlan } from "../write/apply.js";
 import type { Flags } from "./args.js";
-import { CancelledError } from "./errors.js";
-import { exec } from "./exec.js";
+import { CancelledError } from "../errors.js";
+import { exec } from "../steps/exec.js";
 import { exitCodeFor } from "./exit-code.js";
-import { inspectTarget } from "./inspect-target.js";
-import { planProject, type PlannedFile, type PlannedStep } from "./plan.js";
-import { preflight } from "./preflight.js";
+import { inspectTarget } from "../write/inspect-target.js";
+import { planProject, type PlannedFile, type PlannedStep } from "../plan/plan.js";
+import { preflight } from "../steps/preflight.js";
 import { decideInteractive, resolveOptions, type ResolvedOptions, type RuntimeEnv } from "./resolve.js";
-import type { RunResult } from "./result.js";
-import { randomSecret } from "./random.js";
-import { directScript } from "./run-script.js";
-import { loadTemplate } from "./source.js";
-import { runGit } from "./steps/git.js";
-import { runInstall } from "./steps/install.js";
-import { AUTH_TABLES, runMigrate } from "./steps/migrate.js";
-import { shouldRun } from "./steps/sequence.js";
-import type { StepContext, StepResult } from "./steps/types.js";
+import type { RunResult } from "../ui/result.js";
+import { randomSecret } from "../write/random.js";
+import { directScript } from "../steps/run-script.js";
+import { loadTemplate } from "../templates/load.js";
+import { runGit } from "../steps/git.js";
+import { runInstall } from "../steps/install.js";
+import { AUTH_TABLES, runMigrate } from "../steps/migrate.js";
+import { shouldRun } from "../steps/sequence.js";
+import type { StepContext, StepResult } from "../steps/types.js";
 import { nextCommands, reproduceCommand } from "./summary.js";
-import { describeTemplate } from "./templates.js";
-import { jsonReporter, type Reporter, terminalReporter } from "./ui.js";
+import { describeTemplate } from "../templates/catalog.js";
+import { jsonReporter, type Reporter, terminalReporter } from "../ui/reporters.js";
 import { redactUrl } from "./validate.js";
 
 const STEP_TITLES = {
@@ -40,7 +40,7 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
     ui.start(ctx.version);
     const options = await resolveOptions(flags, ctx, {
       // The prompt library is loaded only for a run that prompts.
-      prompter: decideInteractive(flags, ctx) ? (await import("./clack-prompter.js")).clackPrompter(interrupt.signal) : undefined,
+      prompter: decideInteractive(flags, ctx) ? (await import("../ui/clack-prompter.js")).clackPrompter(interrupt.signal) : undefined,
       inspectTarget,
     });
     if (!options.interactive) ui.defaults(options.defaultsUsed);

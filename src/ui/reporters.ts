@@ -1,10 +1,10 @@
 import { paint } from "./colors.js";
-import { CancelledError, FailureError, UsageError } from "./errors.js";
+import { CancelledError, FailureError, UsageError } from "../errors.js";
 import * as log from "./log.js";
-import type { Plan, StepName } from "./plan.js";
+import type { Plan, StepName } from "../plan/plan.js";
 import type { RunResult } from "./result.js";
-import { AUTH_TABLES } from "./steps/migrate.js";
-import type { StepResult } from "./steps/types.js";
+import { AUTH_TABLES } from "../steps/migrate.js";
+import type { StepResult } from "../steps/types.js";
 
 /** A running step's view: lines of its output as they come, then its result. */
 export type StepView = { line(text: string): void; end(result: StepResult): void };

@@ -1,4 +1,4 @@
-import { isPackageManager, PACKAGE_MANAGERS } from "./package-manager.js";
+import { isPackageManager, PACKAGE_MANAGERS } from "../plan/package-manager.js";
 import { didYouMean } from "./suggest.js";
 
 // Each validator returns an error message, or undefined when the value is fine. Flags and prompts share them.

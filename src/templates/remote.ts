@@ -1,8 +1,8 @@
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { FailureError } from "./errors.js";
+import { FailureError } from "../errors.js";
 import { readTar } from "./tar.js";
-import { isSkippedEntry, type TemplateFile } from "./template-files.js";
+import { isSkippedEntry, type TemplateFile } from "./files.js";
 
 export type RemoteSource = { provider: string; repo: string; subdir: string; ref: string; tarball: string; headers: Record<string, string> };
 

@@ -1,4 +1,4 @@
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 import { OPTIONS, type OptionSpec } from "./option-table.js";
 import { didYouMean } from "./suggest.js";
 

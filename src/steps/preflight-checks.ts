@@ -1,6 +1,6 @@
 // Pure: what cannot work on this machine, decided from facts the caller gathered. No fs, no process, no spawn.
 import { satisfiesNodeRange } from "./node-version.js";
-import type { PackageManager } from "./package-manager.js";
+import type { PackageManager } from "../plan/package-manager.js";
 
 export type PreflightFacts = {
   install: boolean;

@@ -1,4 +1,4 @@
-import { PACKAGE_MANAGERS } from "./package-manager.js";
+import { PACKAGE_MANAGERS } from "../plan/package-manager.js";
 
 export type OptionSpec = {
   /** long name, also the key in parsed flags (camelCased) */

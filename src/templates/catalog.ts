@@ -1,4 +1,4 @@
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../cli/suggest.js";
 
 export type TemplateInfo = { id: string; title: string; hint: string };
 

@@ -1,6 +1,6 @@
-import * as clack from "./clack.js";
+import * as clack from "../vendor/clack.js";
 import { paint } from "./colors.js";
-import { CancelledError } from "./errors.js";
+import { CancelledError } from "../errors.js";
 import * as log from "./log.js";
 import type { Prompter } from "./prompter.js";
 

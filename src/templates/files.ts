@@ -1,5 +1,5 @@
 import path from "node:path";
-import { FailureError } from "./errors.js";
+import { FailureError } from "../errors.js";
 
 export type TemplateFile = { path: string; content: Buffer; executable: boolean };
 

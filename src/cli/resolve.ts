@@ -1,21 +1,21 @@
 import path from "node:path";
 import type { Flags } from "./args.js";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../errors.js";
 import {
   type DetectedPackageManager,
   type PackageManager,
   PACKAGE_MANAGERS,
   packageManagerFromUserAgent,
-} from "./package-manager.js";
-import { DEFAULT_PACKAGE_NAME, toPackageName } from "./package-name.js";
-import type { Prompter } from "./prompter.js";
+} from "../plan/package-manager.js";
+import { DEFAULT_PACKAGE_NAME, toPackageName } from "../plan/package-name.js";
+import type { Prompter } from "../ui/prompter.js";
 import {
   BUNDLED_TEMPLATES,
   DEFAULT_TEMPLATE,
   describeTemplate,
   parseTemplateSource,
   type TemplateSource,
-} from "./templates.js";
+} from "../templates/catalog.js";
 import { redactUrl, validateDatabaseUrl, validateDirectory, validatePackageManager } from "./validate.js";
 
 export type RuntimeEnv = {

@@ -1,7 +1,7 @@
 import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { CancelledError, FailureError } from "./errors.js";
-import type { PlannedFile } from "./plan.js";
+import { CancelledError, FailureError } from "../errors.js";
+import type { PlannedFile } from "../plan/plan.js";
 import { randomBytes } from "./random.js";
 
 /**

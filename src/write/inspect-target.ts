@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from "node:fs";
-import type { TargetState } from "./resolve.js";
+import type { TargetState } from "../cli/resolve.js";
 
 /** What is at the target path now. A folder holding only .git counts as empty, like create-vite. */
 export function inspectTarget(absolutePath: string): TargetState {

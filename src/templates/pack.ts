@@ -1,5 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, constants } from "node:zlib";
-import type { TemplateFile, TemplateMeta } from "./template-files.js";
+import type { TemplateFile, TemplateMeta } from "./files.js";
 
 /** The file beside the bundle that holds every bundled template. */
 export const PACK_FILE = "templates.br";

@@ -1,5 +1,5 @@
-import { CancelledError, FailureError, UsageError } from "./errors.js";
-import type { RunResult } from "./result.js";
+import { CancelledError, FailureError, UsageError } from "../errors.js";
+import type { RunResult } from "../ui/result.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, stepFailed: 3, cancelled: 130 } as const;
 

@@ -1,7 +1,7 @@
-import { createArgs, formatCommand, type PackageManager, runArgs } from "./package-manager.js";
+import { createArgs, formatCommand, type PackageManager, runArgs } from "../plan/package-manager.js";
 import type { ResolvedOptions } from "./resolve.js";
-import type { StepResult } from "./steps/types.js";
-import { describeTemplate } from "./templates.js";
+import type { StepResult } from "../steps/types.js";
+import { describeTemplate } from "../templates/catalog.js";
 
 /** The commands a user runs next: what is left of the steps, then the dev server. */
 export function nextCommands(options: Pick<ResolvedOptions, "directory" | "packageManager">, steps: readonly StepResult[], planned: readonly string[]): string[] {

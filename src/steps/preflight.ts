@@ -1,13 +1,13 @@
-import type { CliContext } from "./cli.js";
-import { UsageError } from "./errors.js";
+import type { CliContext } from "../cli/run.js";
+import { UsageError } from "../errors.js";
 import { exec } from "./exec.js";
 import { satisfiesNodeRange } from "./node-version.js";
-import type { DetectedPackageManager } from "./package-manager.js";
+import type { DetectedPackageManager } from "../plan/package-manager.js";
 import { preflightProblems } from "./preflight-checks.js";
 import { installedVersion } from "./pm-version.js";
-import type { ResolvedOptions } from "./resolve.js";
-import type { LoadedTemplate } from "./source.js";
-import type { Reporter } from "./ui.js";
+import type { ResolvedOptions } from "../cli/resolve.js";
+import type { LoadedTemplate } from "../templates/load.js";
+import type { Reporter } from "../ui/reporters.js";
 
 /**
  * Checks made before anything is written: a step that was asked for and cannot work on this machine (no package

@@ -1,6 +1,6 @@
-import { taskLog } from "./clack.js";
-import type { StepResult } from "./steps/types.js";
-import type { StepView } from "./ui.js";
+import { taskLog } from "../vendor/clack.js";
+import type { StepResult } from "../steps/types.js";
+import type { StepView } from "./reporters.js";
 
 /**
  * A step on a terminal, through clack's task log: a short live tail of the step's output, cleared when it ends

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { isPackageManager } from "./package-manager.js";
+import { isPackageManager } from "../plan/package-manager.js";
 
 export type Command = { command: string; args: readonly string[]; env?: Record<string, string> };
 

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { FailureError, UsageError } from "./errors.js";
-import { parseTemplateMeta, type TemplateFile, type TemplateMeta } from "./template-files.js";
-import { PACK_FILE, unpackTemplate } from "./template-pack.js";
-import type { TemplateSource } from "./templates.js";
+import { FailureError, UsageError } from "../errors.js";
+import { parseTemplateMeta, type TemplateFile, type TemplateMeta } from "./files.js";
+import { PACK_FILE, unpackTemplate } from "./pack.js";
+import type { TemplateSource } from "./catalog.js";
 
 export type LoadedTemplate = { files: TemplateFile[]; meta: TemplateMeta };
 
@@ -28,7 +28,7 @@ export async function loadTemplate(source: TemplateSource, options: { bundledRoo
 /** A template folder on disk (a local template, or the repo's own templates when no pack is built). */
 async function readTemplateDir(root: string, label: string): Promise<LoadedTemplate> {
   // Loaded only here: node:fs/promises costs ~1.5 ms of start-up that a bundled template never needs.
-  const { readTemplateFiles } = await import("./template-dir.js");
+  const { readTemplateFiles } = await import("./local.js");
   const { files, refused, metaFile } = await readTemplateFiles(root);
   return finishTemplate(files, refused, metaFile, label);
 }

@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { isInside, isSkippedEntry, type TemplateFile } from "./template-files.js";
+import { isInside, isSkippedEntry, type TemplateFile } from "./files.js";
 
 /** Every file under a template folder, with what could not be taken (links out of it, sockets …) and template.json. */
 export async function readTemplateFiles(root: string): Promise<{ files: TemplateFile[]; refused: string[]; metaFile: string | undefined }> {

@@ -1,5 +1,5 @@
-import type { PlannedStep } from "./plan.js";
-import type { StepResult } from "./steps/types.js";
+import type { PlannedStep } from "../plan/plan.js";
+import type { StepResult } from "../steps/types.js";
 
 /** What a finished run reports: the human summary and the final --json object are both made from this. */
 export type RunResult = {
