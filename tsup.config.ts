@@ -17,20 +17,22 @@ async function writeTemplatePack(): Promise<void> {
 }
 
 /**
- * src/vendor/clack.ts is bundled as dist/clack.cjs, and the main bundle requires it from there instead of inlining it:
- * ~24 KB of prompt code that a run without prompts (--yes, CI, pipes) never even compiles.
+ * Each library under src/vendor/ is a file of its own in dist/ (clack.cjs, execa.cjs, giget.cjs, fs-extra.cjs),
+ * and the main bundle require()s it from there on first use instead of inlining it: a run compiles only the
+ * libraries it reaches (--help none, a write fs-extra, an install execa, a terminal clack, a remote template giget).
  */
-const clackApart = {
-  name: "clack-apart",
-  setup(build: { onResolve(options: { filter: RegExp }, callback: () => unknown): void }) {
-    build.onResolve({ filter: /vendor\/clack\.js$/ }, () => ({ path: "./clack.cjs", external: true }));
+const VENDOR = ["clack", "execa", "giget", "fs-extra"] as const;
+const vendorApart = {
+  name: "vendor-apart",
+  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => unknown): void }) {
+    build.onResolve({ filter: /\/vendor\/[\w-]+\.js$/ }, (args) => ({ path: `./${/([\w-]+)\.js$/.exec(args.path)![1]}.cjs`, external: true }));
   },
 };
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/vendor/clack.ts"],
-  esbuildPlugins: [clackApart],
-  // CommonJS, one file (and clack's apart): the bin shim require()s it, so a run never starts Node's ESM loader
+  entry: { index: "src/index.ts", ...Object.fromEntries(VENDOR.map((name) => [name, `src/vendor/${name}.ts`])) },
+  esbuildPlugins: [vendorApart],
+  // CommonJS, one file (and each library apart): the bin shim require()s it, so a run never starts Node's ESM loader
   // (~15 ms here) nor reads a chain of chunks. Lazily imported modules (the CLI after --help, prompts, remote
   // templates) are still only evaluated when reached: esbuild wraps each in an init function.
   format: "cjs",

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "./cli/args.js";
-import { exitCodeFor } from "./cli/exit-code.js";
+import { EXIT, exitCodeFor } from "./cli/exit-code.js";
 import { renderHelp } from "./cli/help.js";
 
 declare const __VERSION__: string;
@@ -12,7 +12,7 @@ async function main(argv: readonly string[]): Promise<number> {
     flags = parseArgs(argv);
   } catch (error) {
     if (argv.includes("--json")) {
-      const { jsonReporter } = await import("./ui/reporters.js");
+      const { jsonReporter } = await import("./ui/json.js");
       jsonReporter(process.stdout).fail(error, exitCodeFor({ error }));
     } else {
       process.stderr.write(`✖ ${(error as Error).message}\n`);
@@ -48,6 +48,9 @@ async function main(argv: readonly string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // A cancelled run has said so and left nothing behind, but a download it started (giget takes no abort signal)
+    // would keep the process waiting for the network: end now.
+    if (code === EXIT.cancelled) process.exit();
   },
   (error: unknown) => {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);

@@ -15,6 +15,7 @@ export type Flags = {
   yes?: boolean;
   interactive?: boolean;
   dryRun?: boolean;
+  offline?: boolean;
   json?: boolean;
   help?: boolean;
   version?: boolean;

@@ -44,6 +44,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: "<url>",
     description: "node-postgres: PostgreSQL to migrate and write to .env (default: local, zero setup)",
   },
+  {
+    name: "offline",
+    kind: "boolean",
+    description: "a remote template from giget's download cache, without the network",
+  },
   { name: "git", kind: "boolean", negatable: true, description: "git init and a first commit (default: yes)" },
   { name: "overwrite", kind: "boolean", description: "add files into a non-empty directory (nothing is deleted)" },
   { name: "yes", short: "y", kind: "boolean", description: "take the default for every answer not given" },

@@ -8,15 +8,11 @@ import {
   packageManagerFromUserAgent,
 } from "../plan/package-manager.js";
 import { DEFAULT_PACKAGE_NAME, toPackageName } from "../plan/package-name.js";
+import type { ResolvedOptions } from "../plan/options.js";
 import type { Prompter } from "../ui/prompter.js";
-import {
-  BUNDLED_TEMPLATES,
-  DEFAULT_TEMPLATE,
-  describeTemplate,
-  parseTemplateSource,
-  type TemplateSource,
-} from "../templates/catalog.js";
-import { redactUrl, validateDatabaseUrl, validateDirectory, validatePackageManager } from "./validate.js";
+import type { TargetState } from "../write/inspect-target.js";
+import { BUNDLED_TEMPLATES, DEFAULT_TEMPLATE, describeTemplate, type TemplateSource } from "../templates/catalog.js";
+import { parseTemplateSource, redactUrl, validateDatabaseUrl, validateDirectory, validatePackageManager } from "./validate.js";
 
 export type RuntimeEnv = {
   cwd: string;
@@ -25,29 +21,9 @@ export type RuntimeEnv = {
   stdoutIsTTY: boolean;
 };
 
-export type TargetState =
-  | { kind: "missing" }
-  | { kind: "empty" }
-  | { kind: "file" }
-  | { kind: "non-empty"; entries: readonly string[] };
 
-export type ResolvedOptions = {
-  directory: string;
-  targetDir: string;
-  packageName: string;
-  template: TemplateSource;
-  packageManager: DetectedPackageManager;
-  install: boolean;
-  migrate: boolean;
-  databaseUrl?: string;
-  git: boolean;
-  overwrite: boolean;
-  dryRun: boolean;
-  json: boolean;
-  interactive: boolean;
-  /** "template: node-postgres", … for every answer taken by default without asking */
-  defaultsUsed: string[];
-};
+
+export type { ResolvedOptions, TargetState };
 
 export type ResolveDeps = {
   /** Asked only when the run is interactive (decideInteractive), so a run that never prompts may leave it out. */
@@ -182,6 +158,7 @@ export async function resolveOptions(flags: Flags, runtime: RuntimeEnv, deps: Re
     git,
     overwrite,
     dryRun: flags.dryRun === true,
+    offline: flags.offline === true,
     json: flags.json === true,
     interactive,
     defaultsUsed,

@@ -1,27 +1,28 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { applyPlan } from "../write/apply.js";
-import type { Flags } from "./args.js";
-import { CancelledError } from "../errors.js";
-import { exec } from "../steps/exec.js";
-import { exitCodeFor } from "./exit-code.js";
-import { inspectTarget } from "../write/inspect-target.js";
+import type { ResolvedOptions } from "../plan/options.js";
 import { planProject, type PlannedFile, type PlannedStep } from "../plan/plan.js";
-import { preflight } from "../steps/preflight.js";
-import { decideInteractive, resolveOptions, type ResolvedOptions, type RuntimeEnv } from "./resolve.js";
-import type { RunResult } from "../ui/result.js";
-import { randomSecret } from "../write/random.js";
-import { directScript } from "../steps/run-script.js";
-import { loadTemplate } from "../templates/load.js";
+import { exec } from "../steps/exec.js";
 import { runGit } from "../steps/git.js";
 import { runInstall } from "../steps/install.js";
 import { AUTH_TABLES, runMigrate } from "../steps/migrate.js";
+import { preflight } from "../steps/preflight.js";
+import { directScript } from "../steps/run-script.js";
 import { shouldRun } from "../steps/sequence.js";
 import type { StepContext, StepResult } from "../steps/types.js";
-import { nextCommands, reproduceCommand } from "./summary.js";
 import { describeTemplate } from "../templates/catalog.js";
-import { jsonReporter, type Reporter, terminalReporter } from "../ui/reporters.js";
+import { loadTemplate } from "../templates/load.js";
+import { openReporter, type Reporter } from "../ui/reporter.js";
+import type { RunResult } from "../ui/result.js";
+import { applyPlan } from "../write/apply.js";
+import { inspectTarget } from "../write/inspect-target.js";
+import { randomSecret } from "../write/random.js";
+import type { Flags } from "./args.js";
+import { exitCodeFor } from "./exit-code.js";
+import { Interrupt } from "./interrupt.js";
+import { decideInteractive, resolveOptions, type RuntimeEnv } from "./resolve.js";
+import { nextCommands, reproduceCommand } from "./summary.js";
 import { redactUrl } from "./validate.js";
 
 const STEP_TITLES = {
@@ -34,7 +35,7 @@ export type CliContext = RuntimeEnv & { version: string; bundledRoot: string; no
 
 /** create → configure → finish. Returns the exit code; index.ts is the only place that sets it. */
 export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
-  const ui = flags.json ? jsonReporter(process.stdout) : terminalReporter(process.stdout, process.stderr);
+  const ui = await openReporter({ json: flags.json === true, stdoutIsTTY: ctx.stdoutIsTTY });
   const interrupt = new Interrupt();
   try {
     ui.start(ctx.version);
@@ -45,8 +46,10 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
     });
     if (!options.interactive) ui.defaults(options.defaultsUsed);
 
-    const template = await interrupt.race(loadTemplate(options.template, { bundledRoot: ctx.bundledRoot, cwd: ctx.cwd }));
-    const pm = await preflight(options, template, ctx, ui);
+    const template = await loadTemplate(options.template, { bundledRoot: ctx.bundledRoot, cwd: ctx.cwd, offline: options.offline, signal: interrupt.signal });
+    const checked = await preflight(options, template, { cwd: ctx.cwd, nodeVersion: ctx.nodeVersion, path: ctx.env.PATH, platform: process.platform });
+    for (const warning of checked.warnings) ui.warn(warning);
+    const pm = checked.packageManager;
     const plan = planProject({
       options: { ...options, packageManager: pm },
       template,
@@ -87,8 +90,8 @@ async function runSteps(
   const results: StepResult[] = [];
   for (const step of planned) {
     if (interrupt.signal.aborted || !shouldRun(step.name, results)) continue;
-    const view = await ui.step(step.name, STEP_TITLES[step.name](options));
-    const stepCtx = stepContext(options, scripts, interrupt.signal, view.line);
+    const view = ui.step(step.name, STEP_TITLES[step.name](options));
+    const stepCtx = stepContext(options, scripts, interrupt, view.line);
     const result =
       step.name === "install"
         ? await runInstall(step, stepCtx)
@@ -106,7 +109,7 @@ function projectScripts(files: readonly PlannedFile[]): Record<string, string> {
   return pkg ? ((JSON.parse(pkg.content.toString()) as { scripts?: Record<string, string> }).scripts ?? {}) : {};
 }
 
-function stepContext(options: ResolvedOptions, scripts: Record<string, string>, signal: AbortSignal, onLine: (line: string) => void): StepContext {
+function stepContext(options: ResolvedOptions, scripts: Record<string, string>, interrupt: Interrupt, onLine: (line: string) => void): StepContext {
   return {
     cwd: options.targetDir,
     run: (command, args, extra) => {
@@ -114,7 +117,8 @@ function stepContext(options: ResolvedOptions, scripts: Record<string, string>, 
       return exec(direct?.command ?? command, direct?.args ?? args, {
         cwd: options.targetDir,
         env: { ...QUIET_INSTALL_ENV, ...extra?.env, ...direct?.env },
-        signal,
+        signal: interrupt.signal,
+        forceSignal: interrupt.forceSignal,
         ...(extra?.live ? { onLine } : {}),
       });
     },
@@ -163,41 +167,4 @@ function summarise(options: ResolvedOptions, planned: readonly PlannedStep[], st
     reproduce: reproduceCommand(options),
     warnings,
   };
-}
-
-/**
- * Ctrl-C. Before the files are in place it cancels the whole run (nothing is left behind); after that it stops
- * only the running step, and the summary says what is left. A second Ctrl-C ends the process at once.
- */
-class Interrupt {
-  private readonly controller = new AbortController();
-  readonly signal = this.controller.signal;
-  private readonly onSignal = () => {
-    if (this.signal.aborted) {
-      this.dispose();
-      process.kill(process.pid, "SIGINT");
-      return;
-    }
-    this.controller.abort(new CancelledError());
-  };
-
-  constructor() {
-    process.on("SIGINT", this.onSignal);
-    process.on("SIGTERM", this.onSignal);
-  }
-
-  /** Waits for a promise, or throws CancelledError as soon as Ctrl-C comes. */
-  race<T>(promise: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.signal.aborted) return reject(new CancelledError());
-      const onAbort = () => reject(new CancelledError());
-      this.signal.addEventListener("abort", onAbort, { once: true });
-      promise.then(resolve, reject).finally(() => this.signal.removeEventListener("abort", onAbort));
-    });
-  }
-
-  dispose(): void {
-    process.off("SIGINT", this.onSignal);
-    process.off("SIGTERM", this.onSignal);
-  }
 }

@@ -1,5 +1,5 @@
 import { createArgs, formatCommand, type PackageManager, runArgs } from "../plan/package-manager.js";
-import type { ResolvedOptions } from "./resolve.js";
+import type { ResolvedOptions } from "../plan/options.js";
 import type { StepResult } from "../steps/types.js";
 import { describeTemplate } from "../templates/catalog.js";
 
@@ -26,6 +26,7 @@ export function reproduceCommand(options: ResolvedOptions, pm: PackageManager = 
   else if (!options.migrate) flags.push("--no-migrate");
   if (!options.git) flags.push("--no-git");
   if (options.overwrite) flags.push("--overwrite");
+  if (options.offline && options.template.kind === "remote") flags.push("--offline");
   flags.push("--yes");
   const [cmd, ...args] = [pm, ...createArgs(pm, [options.directory], flags)];
   return formatCommand(cmd!, args);

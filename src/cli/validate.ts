@@ -1,4 +1,5 @@
 import { isPackageManager, PACKAGE_MANAGERS } from "../plan/package-manager.js";
+import { BUNDLED_TEMPLATES, type TemplateSource } from "../templates/catalog.js";
 import { didYouMean } from "./suggest.js";
 
 // Each validator returns an error message, or undefined when the value is fine. Flags and prompts share them.
@@ -48,4 +49,24 @@ export function validateDatabaseUrl(input: string): string | undefined {
 /** Hides the password of a URL for messages and logs. */
 export function redactUrl(value: string): string {
   return value.replace(/(\/\/[^:/@]+:)[^@/]*@/, "$1***@");
+}
+
+const REMOTE = /^(gh|github|gitlab|bitbucket|sourcehut):[\w.-]+\/[\w.-]+(\/[^#\s]+)*\/?(#[^\s]+)?$/;
+const REMOTE_PREFIX = /^(gh|github|gitlab|bitbucket|sourcehut):/;
+const LOCAL = /^(\.{1,2}([/\\]|$)|[/\\]|[A-Za-z]:[/\\])/;
+
+/** Validates a --template value like a typed answer: a bundled id, a giget source, or a local path. */
+export function parseTemplateSource(value: string): TemplateSource | { error: string } {
+  const input = value.trim();
+  if (BUNDLED_TEMPLATES.some((t) => t.id === input)) return { kind: "bundled", id: input };
+  if (REMOTE.test(input)) return { kind: "remote", input };
+  if (REMOTE_PREFIX.test(input)) {
+    return { error: `"${input}" is not a remote template: use gh:owner/repo[/subdir][#ref].` };
+  }
+  if (LOCAL.test(input)) return { kind: "local", path: input };
+  const ids = BUNDLED_TEMPLATES.map((t) => t.id);
+  const shorthand = /^[\w.-]+\/[\w.-]+/.test(input) ? ` For GitHub write gh:${input}; for a folder ./${input}.` : "";
+  return {
+    error: `Unknown template "${input}".${didYouMean(input, ids)}${shorthand} Choose one of ${ids.join(", ")}, a gh:owner/repo source or a ./path.`,
+  };
 }

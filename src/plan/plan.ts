@@ -1,6 +1,6 @@
 import { type DetectedPackageManager, installCommand, isYarnBerry, runArgs } from "./package-manager.js";
 import { toWorkerName } from "./package-name.js";
-import type { ResolvedOptions } from "../cli/resolve.js";
+import type { ResolvedOptions } from "./options.js";
 import type { TemplateFile, TemplateMeta } from "../templates/files.js";
 import {
   buildScriptPackages,

@@ -1,10 +1,13 @@
 export type ExecResult = {
   ok: boolean;
   exitCode?: number;
-  /** stdout and stderr, interleaved */
+  /** stdout and stderr, interleaved as they came */
   output: string;
   durationMs: number;
+  /** stopped through the signal (Ctrl-C) */
   cancelled: boolean;
+  /** stopped because it ran past timeoutMs */
+  timedOut: boolean;
   /** the command itself was not found */
   notFound: boolean;
 };
@@ -14,91 +17,67 @@ export type ExecOptions = {
   /** added to this process's environment */
   env?: Readonly<Record<string, string>>;
   signal?: AbortSignal;
+  /** a second Ctrl-C: kill at once, whatever the child does with SIGTERM */
+  forceSignal?: AbortSignal;
+  /** each line of output (stdout or stderr), whole and decoded */
   onLine?: (line: string) => void;
   timeoutMs?: number;
 };
 
-const WINDOWS = process.platform === "win32";
+/** How long a child that was asked to stop (Ctrl-C, timeout) has before it is killed. */
+const FORCE_KILL_AFTER_MS = 3000;
+/** How long output is still read once the child has exited: a process it left behind may hold the pipes open. */
+const LEFTOVER_PIPE_MS = 2000;
 
 /**
- * The one place that spawns: argument arrays, no shell (but on Windows, where npm, pnpm and yarn are .cmd shims
- * that only a shell starts), never throws for a failed command. Node's own spawn, not execa: this needs a process
- * group, interleaved output and a timeout, and execa was 110 KB of the 180 KB package.
+ * The one place that spawns, through execa: argument arrays and no shell (on Windows too: execa finds .cmd shims
+ * and shebangs through PATHEXT), never throws for a failed command. execa stops the child on a cancel or a timeout
+ * (SIGTERM, then SIGKILL), and when this process ends, also from a signal such as the SIGHUP of a closed terminal.
+ * The child stays in our process group, so a Ctrl-C typed in the terminal reaches every process it started.
  */
 export async function exec(command: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
-  // Loaded on first use (a run that only writes files spawns nothing), synchronously: a dynamic import() from the
-  // CommonJS bundle would start Node's ESM loader for it.
-  const { spawn } = process.getBuiltinModule("node:child_process") as typeof import("node:child_process");
-  const started = Date.now();
-  return new Promise((resolve) => {
-    // Its own process group (POSIX), so a cancel stops the package manager and every script it started:
-    // a grandchild left holding the output pipe would keep us waiting.
-    const child = spawn(WINDOWS ? quoteForCmd(command) : command, WINDOWS ? args.map(quoteForCmd) : args, {
-      cwd: options.cwd,
-      env: options.env ? { ...process.env, ...options.env } : process.env,
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: !WINDOWS,
-      shell: WINDOWS,
-      windowsHide: true,
-    });
-    const chunks: Buffer[] = [];
-    let partial = "";
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      if (!options.onLine) return;
-      const lines = (partial + chunk.toString("utf8")).split(/\r?\n|\r/);
-      partial = lines.pop() ?? "";
-      for (const line of lines) options.onLine(line);
-    };
-    child.stdout.on("data", onData);
-    child.stderr.on("data", onData);
-
-    let cancelled = false;
-    let notFound = false;
-    const stop = () => {
-      cancelled = true;
-      killTree(child.pid, "SIGTERM");
-      setTimeout(() => killTree(child.pid, "SIGKILL"), 3000).unref();
-    };
-    const timer = options.timeoutMs ? setTimeout(() => killTree(child.pid, "SIGTERM"), options.timeoutMs) : undefined;
-    if (options.signal?.aborted) stop();
-    options.signal?.addEventListener("abort", stop, { once: true });
-
-    let settled = false;
-    const finish = (exitCode: number | undefined) => {
-      if (settled) return;
-      settled = true;
-      if (timer) clearTimeout(timer);
-      options.signal?.removeEventListener("abort", stop);
-      if (partial && options.onLine) options.onLine(partial);
-      resolve({
-        ok: exitCode === 0 && !cancelled,
-        ...(exitCode !== undefined ? { exitCode } : {}),
-        output: Buffer.concat(chunks).toString("utf8"),
-        durationMs: Date.now() - started,
-        cancelled,
-        notFound,
-      });
-    };
-    child.on("error", (error: NodeJS.ErrnoException) => {
-      notFound = error.code === "ENOENT";
-      finish(undefined);
-    });
-    // "close", not "exit": the output pipes are drained by then.
-    child.on("close", (code) => finish(code ?? undefined));
+  const { execa } = await import("../vendor/execa.js");
+  const subprocess = execa(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? {},
+    stdin: "ignore",
+    all: true,
+    reject: false,
+    stripFinalNewline: false,
+    windowsHide: true,
+    ...(options.signal ? { cancelSignal: options.signal } : {}),
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
+    forceKillAfterDelay: FORCE_KILL_AFTER_MS,
   });
+  const forceKill = () => subprocess.kill("SIGKILL");
+  options.forceSignal?.addEventListener("abort", forceKill, { once: true });
+  // A postinstall that starts a daemon, or a script that outlives a killed package manager, keeps our end of the
+  // pipes open: once the child itself has exited, stop waiting for them.
+  subprocess.once("exit", () => {
+    setTimeout(() => {
+      subprocess.stdout?.destroy();
+      subprocess.stderr?.destroy();
+    }, LEFTOVER_PIPE_MS).unref();
+  });
+  const lines = options.onLine ? readLines(subprocess.iterable({ from: "all" }), options.onLine) : undefined;
+  const result = await subprocess;
+  await lines;
+  options.forceSignal?.removeEventListener("abort", forceKill);
+  return {
+    ok: !result.failed,
+    ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
+    output: String(result.all ?? ""),
+    durationMs: Math.round(result.durationMs),
+    cancelled: result.isCanceled || (options.forceSignal?.aborted ?? false),
+    timedOut: result.timedOut,
+    notFound: (result as { code?: unknown }).code === "ENOENT",
+  };
 }
 
-function killTree(pid: number | undefined, signal: NodeJS.Signals): void {
-  if (pid === undefined) return;
+async function readLines(lines: AsyncIterable<unknown>, onLine: (line: string) => void): Promise<void> {
   try {
-    process.kill(WINDOWS ? pid : -pid, signal);
+    for await (const line of lines) onLine(String(line));
   } catch {
-    // already gone
+    // the streams were destroyed above, or the child failed: its result says which
   }
-}
-
-/** cmd.exe quoting for the few plain arguments we pass (package-manager verbs, script names, a commit message). */
-function quoteForCmd(arg: string): string {
-  return /^[\w@%+=:,./\\-]+$/.test(arg) ? arg : `"${arg.replace(/"/g, '""')}"`;
 }

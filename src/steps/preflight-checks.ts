@@ -10,12 +10,17 @@ export type PreflightFacts = {
   packageManagerVersion: string | undefined;
   /** Bun's version when it was looked for and found; undefined when not found or not looked for */
   bunVersion: string | undefined;
+  /** which of the two probes ran out of time (found on PATH, but did not answer --version) */
+  timedOut?: { packageManager?: boolean; bun?: boolean };
   nodeVersion: string;
   /** the template's package.json#engines */
   engines: { node?: string; bun?: string };
 };
 
 export type Problem = { message: string; fix: string };
+
+/** How long a version probe may take before it is stopped (and reported as not answering). */
+export const PROBE_SECONDS = 15;
 
 /** Only a step that was asked for can fail to work: without install (and so migrate) the files alone are fine. */
 export function preflightProblems(facts: PreflightFacts): Problem[] {
@@ -24,7 +29,12 @@ export function preflightProblems(facts: PreflightFacts): Problem[] {
   const pm = facts.packageManager;
   const step = facts.migrate ? "install and migrate" : "install";
 
-  if (facts.packageManagerVersion === undefined) {
+  if (facts.packageManagerVersion === undefined && facts.timedOut?.packageManager) {
+    problems.push({
+      message: `${pm} --version did not answer within ${PROBE_SECONDS} s, so dependencies cannot be installed with it.`,
+      fix: `Check that ${pm} runs (${pm} --version in a terminal), choose another with --pm, or pass --no-install.`,
+    });
+  } else if (facts.packageManagerVersion === undefined) {
     problems.push({
       message: `${pm} was not found on PATH, so dependencies cannot be installed.`,
       fix: pm === "npm" ? `${INSTALL_HINT.npm}, or pass --no-install.` : `${INSTALL_HINT[pm]}, choose another with --pm npm, or pass --no-install.`,
@@ -35,7 +45,12 @@ export function preflightProblems(facts: PreflightFacts): Problem[] {
   if (bun !== undefined) {
     const version = pm === "bun" ? facts.packageManagerVersion : facts.bunVersion;
     // A missing bun as the package manager is already the problem above.
-    if (version === undefined && pm !== "bun") {
+    if (version === undefined && pm !== "bun" && facts.timedOut?.bun) {
+      problems.push({
+        message: `This template runs on Bun, and bun --version did not answer within ${PROBE_SECONDS} s, so it cannot ${step} here.`,
+        fix: "Check that Bun runs (bun --version in a terminal), then run the same command again; or pass --no-install to only write the files.",
+      });
+    } else if (version === undefined && pm !== "bun") {
       problems.push({
         message: `This template runs on Bun, and bun was not found on PATH, so it cannot ${step} here.`,
         fix: `${INSTALL_HINT.bun}, then run the same command again; or pass --no-install to only write the files.`,

@@ -14,6 +14,18 @@ export type TemplateMeta = {
   replace: Replacement[];
 };
 
+/** More than any starter needs: a larger template is refused before it is read into memory (a gzip bomb). */
+export const MAX_TEMPLATE_BYTES = 50 * 1024 * 1024;
+
+export class TooLargeError extends Error {
+  override readonly name = "TooLargeError";
+  constructor(readonly bytes: number) {
+    super(`it holds ${mebibytes(bytes)} of files, more than the ${mebibytes(MAX_TEMPLATE_BYTES)} a template may have`);
+  }
+}
+
+const mebibytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
+
 /** Folders never copied, wherever they are. */
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".data", ".wrangler", ".turbo", ".cache", "dist", "coverage"]);
 /** Files never copied: local state, secrets, lockfiles of whichever manager the author used. */
@@ -30,9 +42,15 @@ const SKIPPED_FILES = new Set([
 /** Only at the template's root: its metadata and its local database folder. */
 const SKIPPED_AT_ROOT = new Set(["template.json", "data"]);
 
-export function isSkippedEntry(relPath: string, isDirectory: boolean): boolean {
-  const name = relPath.slice(relPath.lastIndexOf("/") + 1);
-  if (!relPath.includes("/") && SKIPPED_AT_ROOT.has(name)) return true;
+/** Whether a template path ("a/b/c", relative to its root) is never copied: by its own name or a folder's above it. */
+export function isSkippedPath(relPath: string, isDirectory: boolean): boolean {
+  const parts = relPath.split("/");
+  if (parts.slice(0, -1).some((_, i) => isSkippedName(parts[i]!, true, i === 0))) return true;
+  return isSkippedName(parts.at(-1)!, isDirectory, parts.length === 1);
+}
+
+function isSkippedName(name: string, isDirectory: boolean, atRoot: boolean): boolean {
+  if (atRoot && SKIPPED_AT_ROOT.has(name)) return true;
   if (isDirectory) return SKIPPED_DIRS.has(name);
   return SKIPPED_FILES.has(name) || name.endsWith(".log");
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { FailureError, UsageError } from "../errors.js";
-import { parseTemplateMeta, type TemplateFile, type TemplateMeta } from "./files.js";
+import { CancelledError, FailureError, UsageError } from "../errors.js";
+import { parseTemplateMeta, type TemplateFile, type TemplateMeta, TooLargeError } from "./files.js";
 import { PACK_FILE, unpackTemplate } from "./pack.js";
 import type { TemplateSource } from "./catalog.js";
 
@@ -11,7 +11,7 @@ export type LoadedTemplate = { files: TemplateFile[]; meta: TemplateMeta };
  * Reads a template (bundled, local folder, or downloaded) into memory. Writes nothing. bundledRoot holds either
  * the build's templates.br (the package) or one folder per template (the repo, in tests).
  */
-export async function loadTemplate(source: TemplateSource, options: { bundledRoot: string; cwd: string }): Promise<LoadedTemplate> {
+export async function loadTemplate(source: TemplateSource, options: { bundledRoot: string; cwd: string; offline?: boolean; signal?: AbortSignal }): Promise<LoadedTemplate> {
   if (source.kind === "bundled") {
     const packed = readPack(options.bundledRoot);
     const template = packed && unpackTemplate(packed, source.id);
@@ -22,15 +22,17 @@ export async function loadTemplate(source: TemplateSource, options: { bundledRoo
     if (!isDirectory(dir)) throw new UsageError(`Template folder ${source.path} does not exist or is not a folder.`);
     return readTemplateDir(dir, source.path);
   }
-  return downloadTemplate(source.input);
+  return downloadTemplate(source.input, { offline: options.offline === true, signal: options.signal });
 }
 
 /** A template folder on disk (a local template, or the repo's own templates when no pack is built). */
 async function readTemplateDir(root: string, label: string): Promise<LoadedTemplate> {
   // Loaded only here: node:fs/promises costs ~1.5 ms of start-up that a bundled template never needs.
   const { readTemplateFiles } = await import("./local.js");
-  const { files, refused, metaFile } = await readTemplateFiles(root);
-  return finishTemplate(files, refused, metaFile, label);
+  const folder = await readTemplateFiles(root).catch((error: unknown) => {
+    throw error instanceof TooLargeError ? tooLarge(label, error) : error;
+  });
+  return finishTemplate(folder.files, folder.refused, folder.metaFile, label);
 }
 
 function isDirectory(dir: string): boolean {
@@ -49,26 +51,51 @@ function readPack(root: string): Buffer | undefined {
   }
 }
 
-async function downloadTemplate(input: string): Promise<LoadedTemplate> {
+async function downloadTemplate(input: string, options: { offline: boolean; signal: AbortSignal | undefined }): Promise<LoadedTemplate> {
   // Loaded only when a remote template is asked for.
-  const { downloadRemote, remoteSource } = await import("./remote.js");
-  let downloaded;
+  const { downloadRemote, RemoteTemplateError } = await import("./remote.js");
+  let folder;
   try {
-    downloaded = await downloadRemote(remoteSource(input, process.env));
+    folder = await downloadRemote(input, options);
   } catch (error) {
-    throw new FailureError(
-      `Could not download the template ${input}: ${describeError(error)}`,
-      "Check the source (gh:owner/repo[/subdir][#ref]) and your network connection, then run the command again.",
-    );
+    throw remoteFailure(input, error, RemoteTemplateError);
   }
-  return finishTemplate(downloaded.files, downloaded.refused, downloaded.meta, input);
+  return finishTemplate(folder.files, folder.refused, folder.metaFile, input);
 }
 
-/** fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND …) is in its cause. */
-function describeError(error: unknown): string {
-  const { message, cause } = error as Error & { cause?: Error & { code?: string } };
-  const reason = cause ? ` (${cause.code ?? cause.message})` : "";
-  return `${message.split("\n")[0]}${reason}`;
+function remoteFailure(input: string, error: unknown, RemoteError: typeof import("./remote.js").RemoteTemplateError): Error {
+  if (error instanceof TooLargeError) return tooLarge(input, error);
+  if (error instanceof CancelledError) return error;
+  if (!(error instanceof RemoteError)) return error as Error;
+  if (error.reason === "not-cached") {
+    return new FailureError(
+      `The template ${input} is not in giget's download cache, and --offline allows no network.`,
+      "Run the same command once without --offline to download and cache it; after that --offline works.",
+    );
+  }
+  if (error.reason === "not-an-archive") {
+    return new FailureError(
+      `Could not download the template ${input}: the answer was not a template archive. A captive portal, a proxy or a sign-in page may have answered instead of the host.`,
+      "Open the repository in a browser to check the network (and sign in to it if asked), then run the command again.",
+    );
+  }
+  if (error.reason === "bomb") {
+    return new FailureError(
+      `The template ${input} was refused: its archive inflates to more than 1000 times its size, as no source tree does (a decompression bomb). Nothing was written.`,
+      "Check the source (gh:owner/repo[/subdir][#ref]); a real template unpacks to at most a few times its download.",
+    );
+  }
+  return new FailureError(
+    `Could not download the template ${input}: ${error.message}`,
+    "Check the source (gh:owner/repo[/subdir][#ref]) and your network connection, then run the command again. For a private repository set GIGET_AUTH to a token.",
+  );
+}
+
+function tooLarge(label: string, error: TooLargeError): FailureError {
+  return new FailureError(
+    `The template ${label} is too large: ${error.message}. Nothing was written.`,
+    "Point --template at the starter's own folder (gh:owner/repo/subdir or ./path), not a whole repository.",
+  );
 }
 
 /** The checks every source shares: nothing that could land outside, a package.json, a valid template.json. */

@@ -1,111 +1,60 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
-import { FailureError } from "../errors.js";
-import { readTar } from "./tar.js";
-import { isSkippedEntry, type TemplateFile } from "./files.js";
+import { untilAborted } from "../abort.js";
+import { CancelledError } from "../errors.js";
+import { readTemplateFiles, type TemplateFolder } from "./local.js";
 
-export type RemoteSource = { provider: string; repo: string; subdir: string; ref: string; tarball: string; headers: Record<string, string> };
+/** What went wrong with a download, for the message: each has its own fix. */
+export class RemoteTemplateError extends Error {
+  override readonly name = "RemoteTemplateError";
+  constructor(
+    readonly reason: "not-cached" | "not-an-archive" | "bomb" | "download",
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
- * gh:owner/repo[/subdir][#ref] (also github:, gitlab:, bitbucket:, sourcehut:) → the archive to fetch.
- * Same addresses and environment overrides as giget (GIGET_GITHUB_URL, GIGET_GITLAB_URL, GIGET_AUTH), which this
- * replaces: a tarball over fetch and node:zlib is all a template needs.
+ * gh:owner/repo[/subdir][#ref] (also github:, gitlab:, bitbucket:, sourcehut:) through giget: its providers,
+ * GIGET_AUTH, GIGET_GITHUB_URL/GIGET_GITLAB_URL and its download cache (offline: the cache only). giget streams
+ * the archive to its cache and unpacks it into a temporary folder, which is read like a local template and removed.
  */
-export function remoteSource(input: string, env: NodeJS.ProcessEnv): RemoteSource {
-  const [, prefix = "", rest = ""] = /^([a-z]+):(.*)$/.exec(input) ?? [];
-  const provider = prefix === "gh" ? "github" : prefix;
-  const [address = "", ref = "main"] = rest.split("#");
-  // GitLab groups nest, so there the whole path is the repository and a subfolder follows "::" (as in giget).
-  const expanded = provider === "gitlab" || address.includes("::");
-  const parts = address.split(expanded ? "::" : "/");
-  const repo = expanded ? parts[0]! : parts.slice(0, 2).join("/");
-  const subdir = (expanded ? (parts[1] ?? "") : parts.slice(2).join("/")).replace(/^\/+|\/+$/g, "");
-  const auth: Record<string, string> = env.GIGET_AUTH ? { authorization: `Bearer ${env.GIGET_AUTH}` } : {};
-  const tarballs: Record<string, () => string> = {
-    github: () => `${env.GIGET_GITHUB_URL || "https://api.github.com"}/repos/${repo}/tarball/${ref}`,
-    gitlab: () => `${env.GIGET_GITLAB_URL || "https://gitlab.com"}/${repo}/-/archive/${ref}.tar.gz`,
-    bitbucket: () => `https://bitbucket.org/${repo}/get/${ref}.tar.gz`,
-    sourcehut: () => `https://git.sr.ht/~${repo}/archive/${ref}.tar.gz`,
-  };
-  const tarball = tarballs[provider]?.();
-  if (!tarball) throw new FailureError(`Unknown template host "${prefix}:". Use gh:, gitlab:, bitbucket: or sourcehut:.`);
-  const headers = provider === "github" ? { ...auth, accept: "application/vnd.github+json", "x-github-api-version": "2022-11-28" } : auth;
-  return { provider, repo, subdir, ref, tarball, headers };
-}
-
-/** Downloads the archive; the folder the host wraps it in, and everything outside subdir, are dropped. */
-export async function downloadRemote(source: RemoteSource): Promise<{ files: TemplateFile[]; refused: string[]; meta?: string }> {
-  const response = await fetch(source.tarball, { headers: source.headers, redirect: "follow" });
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText} from ${new URL(source.tarball).host}`);
-  const entries = readTar(gunzipSync(Buffer.from(await response.arrayBuffer())));
-  return templateFromEntries(entries, source.subdir);
-}
-
-export function templateFromEntries(entries: ReturnType<typeof readTar>, subdir: string): { files: TemplateFile[]; refused: string[]; meta?: string } {
-  const prefix = subdir ? `${subdir}/` : "";
-  const byPath = new Map<string, (typeof entries)[number]>();
-  for (const entry of entries) {
-    // Every host wraps the tree in one folder (owner-repo-<sha>/); giget drops it the same way.
-    const inArchive = entry.path.split("/").slice(1).join("/").replace(/\/+$/, "");
-    if (!inArchive.startsWith(prefix) || inArchive === subdir) continue;
-    byPath.set(inArchive.slice(prefix.length), entry);
-  }
-  const files: TemplateFile[] = [];
-  const refused: string[] = [];
-  let meta: string | undefined;
-  for (const [rel, entry] of byPath) {
-    if (entry.type === "directory" || (rel !== "template.json" && skipped(rel))) continue;
-    if (rel.split("/").some((part) => part === ".." || part === "") || path.posix.isAbsolute(rel)) {
-      refused.push(`${rel} (a path that leaves the template)`);
-      continue;
+export async function downloadRemote(input: string, options: { offline: boolean; signal?: AbortSignal | undefined }): Promise<TemplateFolder> {
+  const { downloadTemplate } = await import("../vendor/giget.js");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "create-authstack-template-"));
+  try {
+    try {
+      // No registry: a bare name is never looked up in giget's template registry, only the sources we accept.
+      // giget takes no abort signal: on Ctrl-C stop waiting (and remove the folder); the CLI then exits.
+      await untilAborted(downloadTemplate(input, { dir, force: true, offline: options.offline, registry: false, silent: true }), options.signal);
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      const message = (error as Error).message ?? String(error);
+      if (message.startsWith("Tarball not found")) throw new RemoteTemplateError("not-cached", message);
+      // giget's tar reader refuses what is no archive (an HTML page from a captive portal, answered with 200), and
+      // stops an archive that inflates past 1000 times its size.
+      if (/TAR_BAD_ARCHIVE|incorrect header check|unexpected end of file/i.test(message)) throw new RemoteTemplateError("not-an-archive", message);
+      if (/decompression ratio/i.test(message)) throw new RemoteTemplateError("bomb", message);
+      throw new RemoteTemplateError("download", describeError(error));
     }
-    const target = resolveLink(rel, entry, byPath, prefix);
-    if (target === "outside") {
-      refused.push(`${rel} (a symbolic link to something outside the template or a folder)`);
-    } else if (target === "missing") {
-      refused.push(`${rel} (a symbolic link to nothing)`);
-    } else if (target.type !== "file") {
-      refused.push(`${rel} (not a regular file)`);
-    } else if (rel === "template.json") {
-      meta = target.content.toString("utf8");
-    } else {
-      files.push({ path: rel, content: Buffer.from(target.content), executable: (target.mode & 0o111) !== 0 });
+    const folder = await readTemplateFiles(dir);
+    // An answer that unpacked to nothing at all is no template archive either.
+    if (folder.files.length === 0 && folder.refused.length === 0) {
+      throw new RemoteTemplateError("not-an-archive", "the answer was not a template archive");
     }
+    return folder;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
-  return { files, refused, ...(meta !== undefined ? { meta } : {}) };
 }
 
-function skipped(rel: string): boolean {
-  const parts = rel.split("/");
-  for (let i = 1; i < parts.length; i++) if (isSkippedEntry(parts.slice(0, i).join("/"), true)) return true;
-  return isSkippedEntry(rel, false);
-}
-
-type Entry = ReturnType<typeof readTar>[number];
-
-/** A link counts as the file it points to, and only when that file is inside the template (as for a local folder). */
-function resolveLink(rel: string, entry: Entry, byPath: Map<string, Entry>, prefix: string): Entry | "outside" | "missing" {
-  let current = entry;
-  let at = rel;
-  for (let hops = 0; hops < 20; hops++) {
-    if (current.type !== "symlink" && current.type !== "hardlink") return current;
-    const link = current.linkTarget;
-    let next: string;
-    if (current.type === "hardlink") {
-      // A hard link names another member of the archive, wrapper folder included.
-      const inArchive = link.split("/").slice(1).join("/");
-      if (!inArchive.startsWith(prefix)) return "outside";
-      next = inArchive.slice(prefix.length);
-    } else {
-      if (path.posix.isAbsolute(link)) return "outside";
-      next = path.posix.normalize(path.posix.join(path.posix.dirname(at), link));
-    }
-    if (next === ".." || next.startsWith("../")) return "outside";
-    const found = byPath.get(next);
-    if (!found) return "missing";
-    if (found.type === "directory") return "outside";
-    current = found;
-    at = next;
-  }
-  return "missing";
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND …) is in its cause. */
+function describeError(error: unknown): string {
+  let { message, cause } = error as Error & { cause?: Error & { code?: string; cause?: Error & { code?: string } } };
+  const root = cause?.cause ?? cause;
+  const reason = root && !message.includes(root.code ?? root.message) ? ` (${root.code ?? root.message})` : "";
+  message = message.split("\n")[0]!.replace(/^Failed to download template from \w+: /, "");
+  return `${message}${reason}`;
 }

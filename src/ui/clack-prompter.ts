@@ -1,7 +1,6 @@
-import * as clack from "../vendor/clack.js";
-import { paint } from "./colors.js";
+import pc from "picocolors";
 import { CancelledError } from "../errors.js";
-import * as log from "./log.js";
+import * as clack from "../vendor/clack.js";
 import type { Prompter } from "./prompter.js";
 
 /** Check isCancel before using any answer: a cancel value is truthy. */
@@ -23,7 +22,8 @@ export function clackPrompter(signal: AbortSignal): Prompter {
       return answered(await clack.confirm({ ...options, signal }));
     },
     answered(message, value) {
-      log.step(`${message}\n${paint("dim", value)}`);
+      // Where the prompt would have been, drawn as clack draws a submitted answer.
+      clack.log.step(`${message}\n${pc.dim(value)}`);
     },
   };
 }

@@ -1,3 +1,3 @@
-// The part of clack this CLI uses: its prompts and live task log. The build makes this a file of its own
-// (dist/clack.cjs), required only by a run that prompts or shows a live step; every other run never compiles it.
-export { confirm, isCancel, type SelectOptions, select, taskLog, text } from "@clack/prompts";
+// @clack/prompts: every prompt and every line drawn on a terminal. Its own file in the build (dist/clack.cjs),
+// required on the first line drawn on a terminal: a run in CI, in a pipe or with --json never compiles it.
+export { cancel, confirm, intro, isCancel, log, note, outro, type SelectOptions, select, taskLog, text } from "@clack/prompts";

@@ -1,8 +1,8 @@
-import { chmodSync, cpSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { CancelledError, FailureError } from "../errors.js";
 import type { PlannedFile } from "../plan/plan.js";
-import { randomBytes } from "./random.js";
+import { randomSuffix } from "./random.js";
 
 /**
  * The only writer. Files go to a temporary folder beside the target, which is moved into place at the end,
@@ -13,38 +13,37 @@ export async function applyPlan(files: readonly PlannedFile[], targetDir: string
   for (const file of files) safeJoin(targetDir, file.path);
   refuseTypeConflicts(files, targetDir);
 
+  const fs = await import("../vendor/fs-extra.js");
   const parent = path.dirname(targetDir);
-  const createdParent = mkdirSync(parent, { recursive: true });
-  const staging = path.join(parent, `.${path.basename(targetDir)}.authstack-${randomBytes(4).toString("hex")}`);
+  const createdParent = firstMissing(parent);
+  const staging = path.join(parent, `.${path.basename(targetDir)}.authstack-${randomSuffix()}`);
   let moved = false;
   try {
-    mkdirSync(staging);
-    // Synchronous on purpose, like everything here: ~100 small files, and each async call is a round trip through
-    // libuv's thread pool that costs more than the work (on a loaded machine, milliseconds per wake-up). One mkdir
-    // per folder, parents first (sorted), then the files.
-    // Every path was checked above; joining them again needs no second check.
-    for (const folder of [...new Set(files.flatMap((file) => ancestors(file.path)))].sort()) mkdirSync(path.join(staging, folder));
+    // fs-extra's synchronous calls on purpose: ~100 small files, and each async call is a round trip through
+    // libuv's thread pool that costs more than the work. Every path was checked above.
+    fs.mkdirpSync(staging);
     if (signal?.aborted) throw new CancelledError();
     for (const file of files) {
       const destination = path.join(staging, file.path);
-      writeFileSync(destination, file.content, { mode: file.executable ? 0o755 : 0o644 });
+      fs.outputFileSync(destination, file.content, { mode: file.executable ? 0o755 : 0o644 });
       // The mode given to writeFile is masked by the umask; an executable must stay executable.
       if (file.executable) chmodSync(destination, 0o755);
     }
     if (signal?.aborted) throw new CancelledError();
     const existing = lstatOrUndefined(targetDir);
     if (!existing) {
-      move(staging, targetDir);
+      // fs-extra's move: a rename, or copy and remove when the target is on another device (a mounted volume).
+      fs.moveSync(staging, targetDir);
     } else {
       if (!existing.isDirectory()) throw new FailureError(`${targetDir} is not a directory.`);
-      mergeInto(staging, targetDir);
-      rmSync(staging, { recursive: true, force: true });
+      mergeInto(fs, staging, targetDir);
+      fs.removeSync(staging);
     }
     moved = true;
   } catch (error) {
     if (!moved) {
-      rmSync(staging, { recursive: true, force: true });
-      if (createdParent) rmSync(createdParent, { recursive: true, force: true });
+      fs.removeSync(staging);
+      if (createdParent) fs.removeSync(createdParent);
     }
     throw error;
   }
@@ -67,28 +66,29 @@ export function safeJoin(root: string, relPath: string): string {
   return joined;
 }
 
-function mergeInto(from: string, to: string): void {
+type FsExtra = typeof import("../vendor/fs-extra.js");
+
+/** Into an existing folder: folders merge, files replace their namesakes, nothing else there is touched. */
+function mergeInto(fs: FsExtra, from: string, to: string): void {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const destination = path.join(to, entry.name);
     if (entry.isDirectory() && lstatOrUndefined(destination)?.isDirectory()) {
-      mergeInto(source, destination);
-      rmSync(source, { recursive: true, force: true });
+      mergeInto(fs, source, destination);
     } else {
-      move(source, destination);
+      fs.moveSync(source, destination, { overwrite: true });
     }
   }
 }
 
-/** rename, replacing a same-named file; copy + delete when the target is another device (a mounted volume). */
-function move(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
-    cpSync(from, to, { recursive: true, force: true, verbatimSymlinks: true });
-    rmSync(from, { recursive: true, force: true });
+/** The highest folder of `dir` that does not exist yet (what a failure must remove again), or undefined. */
+function firstMissing(dir: string): string | undefined {
+  let missing: string | undefined;
+  for (let at = path.resolve(dir); !lstatOrUndefined(at); at = path.dirname(at)) {
+    missing = at;
+    if (path.dirname(at) === at) break;
   }
+  return missing;
 }
 
 function lstatOrUndefined(file: string) {

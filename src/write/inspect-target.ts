@@ -1,5 +1,11 @@
 import { readdirSync, statSync } from "node:fs";
-import type { TargetState } from "../cli/resolve.js";
+
+/** What is at the target path now, for the directory question. */
+export type TargetState =
+  | { kind: "missing" }
+  | { kind: "empty" }
+  | { kind: "file" }
+  | { kind: "non-empty"; entries: readonly string[] };
 
 /** What is at the target path now. A folder holding only .git counts as empty, like create-vite. */
 export function inspectTarget(absolutePath: string): TargetState {

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FailureError, UsageError } from "../../src/errors.js";
@@ -14,6 +14,7 @@ function makeTemplate(files: Record<string, string>): string {
   return root;
 }
 
+const openAndClose = (file: string) => (closeSync(openSync(file, "w")), file);
 const load = (dir: string) => loadTemplate({ kind: "local", path: dir }, { bundledRoot: "/nowhere", cwd: "/" });
 
 describe("loadTemplate", () => {
@@ -66,6 +67,22 @@ describe("loadTemplate", () => {
     await expect(load(makeTemplate({ "package.json": "{}", "template.json": '{"replace":[{"file":"a","token":"t","with":"nope"}]}' }))).rejects.toThrow(
       /invalid "replace" entry/,
     );
+  });
+
+  it("refuses a template over 50 MiB before reading it into memory", async () => {
+    const dir = makeTemplate({ "package.json": "{}" });
+    // Sparse: 60 MiB on paper, nothing on the disk.
+    truncateSync(openAndClose(path.join(dir, "huge.bin")), 60 * 1024 * 1024);
+    await expect(load(dir)).rejects.toThrow(/is too large: it holds 60 MiB of files, more than the 50 MiB a template may have/);
+  });
+
+  it("refuses a link to a file the skip rules keep out", async () => {
+    const dir = makeTemplate({ "package.json": "{}", ".env": "SECRET=1", "node_modules/x/index.js": "" });
+    symlinkSync(".env", path.join(dir, "env.txt"));
+    symlinkSync("node_modules/x/index.js", path.join(dir, "x.js"));
+    const error = await load(dir).catch((e: unknown) => e);
+    expect((error as Error).message).toContain("env.txt (a symbolic link to .env, a file templates never copy)");
+    expect((error as Error).message).toContain("x.js (a symbolic link to node_modules/x/index.js, a file templates never copy)");
   });
 
   it("says when a local template folder does not exist", async () => {

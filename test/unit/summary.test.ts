@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ResolvedOptions } from "../../src/cli/resolve.js";
+import type { ResolvedOptions } from "../../src/plan/options.js";
 import type { StepResult } from "../../src/steps/types.js";
 import { nextCommands, reproduceCommand } from "../../src/cli/summary.js";
 
@@ -15,6 +15,7 @@ const OPTIONS: ResolvedOptions = {
   git: true,
   overwrite: false,
   dryRun: false,
+  offline: false,
   json: false,
   interactive: true,
   defaultsUsed: [],

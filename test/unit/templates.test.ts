@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BUNDLED_TEMPLATES, parseTemplateSource } from "../../src/templates/catalog.js";
+import { parseTemplateSource } from "../../src/cli/validate.js";
+import { BUNDLED_TEMPLATES } from "../../src/templates/catalog.js";
 
 describe("parseTemplateSource", () => {
   it("knows the three bundled templates, in order", () => {
