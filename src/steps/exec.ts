@@ -59,7 +59,10 @@ export async function exec(command: string, args: readonly string[], options: Ex
       subprocess.stderr?.destroy();
     }, LEFTOVER_PIPE_MS).unref();
   });
-  const lines = options.onLine ? readLines(subprocess.iterable({ from: "all" }), options.onLine) : undefined;
+  // Each stream's lines apart (the interleaved `all` would join a half line of stdout to a line of stderr).
+  const lines = options.onLine
+    ? Promise.all((["stdout", "stderr"] as const).map((from) => readLines(subprocess.iterable({ from }), options.onLine!)))
+    : undefined;
   const result = await subprocess;
   await lines;
   options.forceSignal?.removeEventListener("abort", forceKill);

@@ -26,6 +26,15 @@ describe("preflightProblems", () => {
     expect(preflightProblems({ ...FACTS, packageManagerVersion: undefined })[0]!.fix).toBe("Install Node.js with npm (https://nodejs.org), or pass --no-install.");
   });
 
+  it("says a probe that ran out of time did not answer, never that the command is missing", () => {
+    expect(messages({ packageManager: "pnpm", packageManagerVersion: undefined, timedOut: { packageManager: true } })).toEqual([
+      "pnpm --version did not answer within 15 s, so dependencies cannot be installed with it.",
+    ]);
+    expect(messages({ engines: { bun: ">=1.2.0" }, timedOut: { bun: true } })).toEqual([
+      "This template runs on Bun, and bun --version did not answer within 15 s, so it cannot install and migrate here.",
+    ]);
+  });
+
   it("asks for Bun when a Bun template is installed or migrated without it", () => {
     const bunTemplate = { engines: { bun: ">=1.2.0" } };
     expect(messages(bunTemplate)).toEqual(["This template runs on Bun, and bun was not found on PATH, so it cannot install and migrate here."]);
