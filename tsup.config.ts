@@ -17,11 +17,11 @@ async function writeTemplatePack(): Promise<void> {
 }
 
 /**
- * Each library under src/vendor/ is a file of its own in dist/ (clack.cjs, execa.cjs, giget.cjs, fs-extra.cjs),
+ * Each library under src/vendor/ is a file of its own in dist/ (clack.cjs, execa.cjs, giget.cjs, fs-extra.cjs, semver.cjs),
  * and the main bundle require()s it from there on first use instead of inlining it: a run compiles only the
  * libraries it reaches (--help none, a write fs-extra, an install execa, a terminal clack, a remote template giget).
  */
-const VENDOR = ["clack", "execa", "giget", "fs-extra"] as const;
+const VENDOR = ["clack", "execa", "giget", "fs-extra", "semver"] as const;
 const vendorApart = {
   name: "vendor-apart",
   setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => unknown): void }) {
@@ -32,6 +32,11 @@ const vendorApart = {
 export default defineConfig({
   entry: { index: "src/index.ts", ...Object.fromEntries(VENDOR.map((name) => [name, `src/vendor/${name}.ts`])) },
   esbuildPlugins: [vendorApart],
+  // import() of a chunk becomes require() in a promise: a real import() would start Node's ESM loader (~15 ms)
+  // and run its CommonJS lexer over the chunk.
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, "dynamic-import": false };
+  },
   // CommonJS, one file (and each library apart): the bin shim require()s it, so a run never starts Node's ESM loader
   // (~15 ms here) nor reads a chain of chunks. Lazily imported modules (the CLI after --help, prompts, remote
   // templates) are still only evaluated when reached: esbuild wraps each in an init function.

@@ -10,6 +10,8 @@ const define = {
 export default defineConfig({
   define,
   test: {
+    // picocolors decides once, when loaded, from the environment (CI=true turns colours on): tests read plain text.
+    env: { NO_COLOR: "1" },
     reporters: ["default", "./test/support/summary-reporter.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },

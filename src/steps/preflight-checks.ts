@@ -1,5 +1,5 @@
 // Pure: what cannot work on this machine, decided from facts the caller gathered. No fs, no process, no spawn.
-import { satisfiesNodeRange } from "./node-version.js";
+import { lowestVersion, satisfiesNodeRange } from "./node-version.js";
 import type { PackageManager } from "../plan/package-manager.js";
 
 export type PreflightFacts = {
@@ -79,8 +79,3 @@ const INSTALL_HINT: Record<PackageManager, string> = {
   yarn: "Install yarn (npm install -g yarn@1, or corepack enable yarn)",
   bun: "Install Bun (npm install -g bun, or see https://bun.sh)",
 };
-
-/** ">=22.18.0" → "22.18.0"; the first version a range names, for a message. */
-function lowestVersion(range: string): string {
-  return /\d+(?:\.\d+){0,2}/.exec(range)?.[0] ?? range;
-}

@@ -71,13 +71,13 @@ describe("the packed CLI", () => {
     expect(run.exitCode, run.all).toBe(0);
     const loaded = JSON.parse(readFileSync(report, "utf8")) as { builtins: string[]; files: string[] };
     const ours = loaded.files.filter((file) => file.includes(`${path.sep}create-authstack${path.sep}`)).map((file) => path.basename(file));
-    expect(ours.sort()).toEqual(["create-authstack.cjs", "fs-extra.cjs", "index.cjs"]);
+    expect(ours.sort()).toEqual(["create-authstack.cjs", "fs-extra.cjs", "index.cjs", "semver.cjs"]);
     for (const module of ["child_process", "readline"]) expect(loaded.builtins, module).not.toContain(`NativeModule ${module}`);
   });
 
   it("bundles every library as a chunk of its own, loaded when first needed", () => {
     const dist = path.join(path.dirname(inject("cli").bin), "../dist");
-    expect(readdirSync(dist).sort()).toEqual(["clack.cjs", "execa.cjs", "fs-extra.cjs", "giget.cjs", "index.cjs", "templates.br"]);
+    expect(readdirSync(dist).sort()).toEqual(["clack.cjs", "execa.cjs", "fs-extra.cjs", "giget.cjs", "index.cjs", "semver.cjs", "templates.br"]);
   });
 
   it("reports a usage error as the JSON result with --json", async () => {

@@ -52,6 +52,10 @@ describe("satisfiesNodeRange", () => {
     ["22.11.0", "^20.19.0 || >=22.12.0", false],
     ["20.20.2", undefined, true],
     ["20.20.2", "lts/*", true],
+    ["22.18.0", ">=22.18.0", true],
+    ["1.4.5", ">=1.2.0", true],
+    ["1.1.0", ">=1.2.0", false],
+    ["20.19.0-nightly2025", ">=20.19", true],
   ])("%s in %s: %s", (version, range, expected) => {
     expect(satisfiesNodeRange(version, range)).toBe(expected);
   });
