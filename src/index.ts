@@ -11,12 +11,10 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     flags = parseArgs(argv);
   } catch (error) {
-    if (argv.includes("--json")) {
-      const { jsonReporter } = await import("./ui/json.js");
-      jsonReporter(process.stdout).fail(error, exitCodeFor({ error }));
-    } else {
-      process.stderr.write(`✖ ${(error as Error).message}\n`);
-    }
+    // Reported like any other failure: JSON with --json, clack on a terminal, a plain line elsewhere.
+    const { openReporter } = await import("./ui/open-reporter.js");
+    const ui = await openReporter({ json: argv.includes("--json"), stdoutIsTTY: process.stdout.isTTY === true });
+    ui.fail(error, exitCodeFor({ error }));
     return exitCodeFor({ error });
   }
   if (flags.help) {

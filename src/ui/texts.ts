@@ -54,8 +54,8 @@ export function failureLines(error: unknown, exitCode: number): { message: strin
     message,
     ...(hint ? { hint } : {}),
     ...(!known ? { stack: `${(error as Error)?.stack ?? ""}\nThis is a bug in create-authstack; please report it with the output above.` } : {}),
-    // A hint already says what to do; otherwise the options are the likely fix.
-    seeHelp: exitCode === 2 && !hint,
+    // A hint already says what to do; otherwise the options are the likely fix (unless the message said so).
+    seeHelp: exitCode === 2 && !hint && !message.includes("--help"),
   };
 }
 
