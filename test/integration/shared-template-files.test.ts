@@ -35,6 +35,10 @@ const SHARED_FILES: readonly string[] = [
   "src/pages/same-origin.tsx",
   "src/pages/styles.ts",
   "src/pages/ui.tsx",
+  // issue #16: production (security headers, body limit, readiness)
+  "src/http/protect.ts",
+  "src/config/public-url.ts",
+  "src/http/client-address.ts",
 ];
 
 describe("files shared by the three templates", () => {

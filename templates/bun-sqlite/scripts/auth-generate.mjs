@@ -69,6 +69,8 @@ const result = spawnSync(
       ...process.env,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, ...nodeFlags].filter(Boolean).join(" "),
       DB_FILE: ":memory:",
+      // Generating reads the configuration and serves nothing: development mode, which needs no public URL.
+      NODE_ENV: process.env.NODE_ENV || "development",
       // The configuration needs a secret to load; generating signs nothing, so any value does when none is set.
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString("base64"),
       BETTER_AUTH_TELEMETRY: "0",

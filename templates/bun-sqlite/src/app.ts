@@ -1,9 +1,13 @@
+import { sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Auth } from "./auth";
 import type { Database } from "./db";
+import { authBaseURL } from "./env";
 import { crossOrigin } from "./http/cross-origin.ts";
+import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
+import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
 import { listMail } from "./mail/mailbox.ts";
 import { requireTenant } from "./middleware/session";
 import { trustedOrigins } from "./origins";
@@ -18,12 +22,17 @@ import { projectRoutes } from "./routes/projects";
 export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   const app = new Hono();
 
+  // Security headers on every response, and no body over 1 MiB is read.
+  app.use("*", securityHeaders(() => authBaseURL()?.startsWith("https:") === true), limitBody);
+
   // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
   app.use("/api/*", crossOrigin(() => trustedOrigins()));
 
-  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c)));
 
   app.get("/api/health", (c) => c.json({ ok: true }));
+  // Readiness: whether this instance can serve, for a load balancer to route around it while not.
+  app.get("/api/ready", readiness(async () => db.run(sql`select 1`)));
 
   // "/api/projects/*" also matches "/api/projects" itself.
   app.use("/api/projects/*", requireTenant(auth, db));

@@ -12,6 +12,7 @@ import { requireEmailVerification, resendSettings, socialProviders } from "./con
 import { authBaseURL, authSecret, isProduction, serverPort } from "./env";
 import { db, type Database } from "./db";
 import * as schema from "./db/schema";
+import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
 import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { linkOrigin, trustedOrigins } from "./origins";
@@ -31,10 +32,16 @@ export function createAuth(database: Database) {
     socialProviders: socialProviders(process.env, isProduction() ? undefined : `http://localhost:${serverPort()}`),
     plugins: [organization({ sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
     trustedOrigins,
+    // Better Auth turns its limiter on only when NODE_ENV is "production"; this app is in production
+    // whenever it is not in development or test, an unset NODE_ENV included.
+    rateLimit: { enabled: isProduction() },
     advanced: {
       // Better Auth turns its origin and CSRF checks off when NODE_ENV=test; keep them on, so tests see production.
       disableOriginCheck: false,
       disableCSRFCheck: false,
+      // The client's address, worked out from the connection and TRUSTED_PROXIES (src/http/client-address.ts):
+      // never a header the client wrote.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       // Mail goes out after the response: a slow provider never delays sign-up, and a reset for an unknown address
       // answers as fast as one for a known address. The process outlives the request.
       backgroundTasks: { handler: (task) => void task },

@@ -3,12 +3,18 @@
  * Values are read when asked for (not at import) so tests and scripts can set them first.
  */
 import { ConfigError } from "./config/config-error.ts";
+import { publicOrigin } from "./config/public-url.ts";
 
 export const DEFAULT_DB_FILE = "data/app.db";
 export const DEFAULT_PORT = 3000;
 
+/**
+ * Development only when asked: `bun run dev` sets NODE_ENV=development and `bun test` sets "test". Any other
+ * value, or none (a deploy that forgot it), is production: no dev mailbox, rate limits on.
+ */
 export function isProduction(): boolean {
-  return process.env.NODE_ENV === "production";
+  const mode = process.env.NODE_ENV?.trim();
+  return mode !== "development" && mode !== "test";
 }
 
 export function isTest(): boolean {
@@ -35,8 +41,9 @@ export function serverHost(): string {
   return process.env.HOST?.trim() || (isProduction() ? "0.0.0.0" : "127.0.0.1");
 }
 
+/** Required in production: links and redirects are built from it, never from the request's Host. */
 export function authBaseURL(): string | undefined {
-  return process.env.BETTER_AUTH_URL?.trim() || undefined;
+  return publicOrigin(process.env.BETTER_AUTH_URL, isProduction());
 }
 
 // Tests get a fresh random secret per process: nothing they sign outlives the run, and no secret is ever committed.

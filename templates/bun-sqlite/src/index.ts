@@ -3,16 +3,19 @@
  * secret is one clear line, and no database file is created for a server that cannot start.
  */
 import { requireEmailVerification } from "./config/auth-settings.ts";
-import { authSecret, ConfigError, serverHost, serverPort } from "./env";
+import { authBaseURL, authSecret, ConfigError, serverHost, serverPort } from "./env";
+import { trustedProxies } from "./http/client-address.ts";
 import { trustedOrigins } from "./origins";
 
 let port: number;
 let hostname: string;
 try {
   authSecret();
+  authBaseURL(); // required in production
   port = serverPort();
   hostname = serverHost();
   trustedOrigins(); // a malformed TRUSTED_ORIGINS entry
+  trustedProxies(process.env.TRUSTED_PROXIES); // a malformed TRUSTED_PROXIES entry
   requireEmailVerification(process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;

@@ -16,6 +16,9 @@ const SETTINGS: Record<string, string> = {
   GOOGLE_CLIENT_ID: "google-client-id.apps.googleusercontent.com",
   GOOGLE_CLIENT_SECRET: "google-client-secret",
   REQUIRE_EMAIL_VERIFICATION: "true",
+  // Every test client connects from 127.0.0.1: as behind a proxy, each one is told apart by its X-Forwarded-For,
+  // so the rate limits (on in production) count each client on its own.
+  TRUSTED_PROXIES: "127.0.0.1,::1",
 };
 
 type Received = { path: string; authorization: string | null; body: any };
@@ -47,8 +50,9 @@ afterAll(async () => {
   errors.mockRestore();
 });
 
-// In production only BETTER_AUTH_URL is a trusted origin: act as a page served from it.
-const client = () => new Client(server.url, BETTER_AUTH_URL);
+// In production only BETTER_AUTH_URL is a trusted origin: act as a page served from it, each client from an address of its own.
+let clients = 0;
+const client = () => new Client(server.url, BETTER_AUTH_URL, { "x-forwarded-for": `198.51.100.${++clients}` });
 const uniqueEmail = (label: string) => `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`;
 
 async function until<T>(check: () => T | undefined): Promise<T> {

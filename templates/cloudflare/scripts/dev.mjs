@@ -2,7 +2,8 @@
 // A script rather than `wrangler dev --port $PORT`, which would need a POSIX shell.
 import { runNode, WRANGLER_BIN } from "./lib/run.mjs";
 
-const args = ["dev", ...process.argv.slice(2)];
+// Development mode whatever .dev.vars says: wrangler.jsonc's ENVIRONMENT is "production", as deployed.
+const args = ["dev", "--var", "ENVIRONMENT:development", ...process.argv.slice(2)];
 const port = process.env.PORT?.trim();
 if (port && !args.includes("--port")) {
   if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {

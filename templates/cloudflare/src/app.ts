@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { type AppContext, withServices } from "./http/context.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
+import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
+import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
 import { notFound, onError } from "./http/errors.ts";
 import { createPages } from "./pages/index.tsx";
 import { pageRuntime } from "./pages/runtime.ts";
@@ -12,8 +14,12 @@ import { trustedOrigins } from "./trusted-origins.ts";
 export const app = new Hono<AppContext>()
   .onError(onError)
   .notFound(notFound)
+  // Security headers on every response, and no body over 1 MiB is read. Workers see the public URL.
+  .use("*", securityHeaders((c) => new URL(c.req.url).protocol === "https:"), limitBody)
   // Needs neither the database nor the secret: a liveness probe.
   .get("/api/health", (c) => c.json({ ok: true }))
+  // Readiness: whether the D1 binding answers.
+  .get("/api/ready", readiness((c) => c.env.DB.prepare("select 1").first()))
   // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
   .use("/api/*", crossOrigin((c) => trustedOrigins(c.env, new URL(c.req.url))))
   // The dev mailbox (CONTRACT §5): outside production, to this machine only. `wrangler dev` keeps one
@@ -22,7 +28,7 @@ export const app = new Hono<AppContext>()
   // "/x/*" also matches "/x" in Hono.
   .use("/api/auth/*", withServices)
   .use("/api/projects/*", withServices)
-  .on(["GET", "POST"], "/api/auth/*", (c) => c.var.auth.handler(c.req.raw))
+  .on(["GET", "POST"], "/api/auth/*", (c) => c.var.auth.handler(withClientIp(c)))
   .route("/api/projects", projects);
 
 // The HTML pages (sign-up, sign-in, home, projects, API keys, ...): forms over the API above.

@@ -4,6 +4,8 @@ import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { jwt } from "better-auth/plugins/jwt";
 import { organization } from "better-auth/plugins/organization";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
+import { publicOrigin } from "./config/public-url.ts";
+import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
 import { createDb, type Database, db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
 import { type AppEnv, isProduction, requireAuthSecret } from "./env.ts";
@@ -37,15 +39,19 @@ export function createAuth(env: AppEnv, request: Request, ctx?: Pick<ExecutionCo
   return betterAuth({
     ...authOptions(createDb(env.DB), mail),
     secret: requireAuthSecret(env),
-    // Empty BETTER_AUTH_URL: this request's origin, so cookies are Secure whenever it is https.
-    baseURL: env.BETTER_AUTH_URL?.trim() || new URL(request.url).origin,
+    // Required in production (a ConfigError: the request answers 500 naming it). Empty in development
+    // only: this request's origin, the dev server's.
+    baseURL: publicOrigin(env.BETTER_AUTH_URL, isProduction(env)) ?? new URL(request.url).origin,
     trustedOrigins: trustedOrigins(env, new URL(request.url)),
+    // Better Auth turns its limiter on only when NODE_ENV is "production", which a Worker never has.
+    rateLimit: { enabled: isProduction(env) },
     // Only the configured providers are present: Object.keys(auth.options.socialProviders).
     // In development the provider calls back to the dev server the request came to, not BETTER_AUTH_URL.
     socialProviders: socialProviders(env, isProduction(env) ? undefined : linkOrigin(env, request)),
     advanced: {
-      // Cloudflare sets this header to the client's address; X-Forwarded-For can be forged by the client.
-      ipAddress: { ipAddressHeaders: ["cf-connecting-ip"] },
+      // The client's address, worked out from CF-Connecting-IP (Cloudflare's edge writes it) and
+      // TRUSTED_PROXIES (src/http/client-address.ts): never a header the client wrote.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       // A Worker may stop once the response is sent: keep it alive for the mail with waitUntil.
       ...(ctx && { backgroundTasks: { handler: (task: Promise<unknown>) => ctx.waitUntil(task) } }),
     },

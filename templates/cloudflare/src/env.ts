@@ -14,6 +14,7 @@ export type AppEnv = Env & {
   ENVIRONMENT?: string;
   // The auth flows (src/config/auth-settings.ts); each is optional, see .dev.vars.example.
   TRUSTED_ORIGINS?: string;
+  TRUSTED_PROXIES?: string;
   REQUIRE_EMAIL_VERIFICATION?: string;
   RESEND_API_KEY?: string;
   MAIL_FROM?: string;

@@ -1,13 +1,18 @@
 import { env } from "cloudflare:workers";
 import { app } from "./app.ts";
 import { extraTrustedOrigins } from "./config/auth-settings.ts";
+import { publicOrigin } from "./config/public-url.ts";
+import { trustedProxies } from "./http/client-address.ts";
 import { deleteExpiredRows } from "./db/cleanup.ts";
 import { createDb } from "./db/index.ts";
-import type { AppEnv } from "./env.ts";
+import { type AppEnv, isProduction } from "./env.ts";
 
-// Checked when the Worker loads, so a malformed TRUSTED_ORIGINS stops `wrangler dev` (and a deploy,
-// whose upload runs this) with a message naming the entry, instead of failing every request.
+// Checked when the Worker loads, so a malformed TRUSTED_ORIGINS, or a production Worker without
+// BETTER_AUTH_URL (links would be built from each request's Host), stops `wrangler dev` (and a
+// deploy, whose upload runs this) with a message naming it, instead of failing every request.
 extraTrustedOrigins(env);
+trustedProxies(env.TRUSTED_PROXIES);
+publicOrigin(env.BETTER_AUTH_URL, isProduction(env));
 
 export default {
   fetch: app.fetch,

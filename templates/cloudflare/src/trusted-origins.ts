@@ -1,4 +1,5 @@
 import { extraTrustedOrigins } from "./config/auth-settings.ts";
+import { publicOrigin } from "./config/public-url.ts";
 import { type AppEnv, isProduction } from "./env.ts";
 import { devLinkOrigin } from "./http/link-origin.ts";
 
@@ -24,14 +25,10 @@ export function trustedOrigins(env: AppEnv, requestUrl: URL): string[] {
 }
 
 /**
- * Where links in mail point: BETTER_AUTH_URL in production (empty: the request's own origin); outside
- * production the port the dev server really answers on, whatever BETTER_AUTH_URL says.
+ * Where links in mail point: BETTER_AUTH_URL in production (required there: never the request's Host);
+ * outside production the port the dev server really answers on, whatever BETTER_AUTH_URL says.
  */
 export function linkOrigin(env: AppEnv, request: Request): string {
-  const requestUrl = new URL(request.url);
-  if (isProduction(env)) {
-    const configured = env.BETTER_AUTH_URL?.trim();
-    return configured ? new URL(configured).origin : requestUrl.origin;
-  }
-  return devLinkOrigin(request, requestUrl.port);
+  if (isProduction(env)) return new URL(publicOrigin(env.BETTER_AUTH_URL, true)!).origin;
+  return devLinkOrigin(request, new URL(request.url).port);
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { app } from "../src/app.ts";
 import { createAuth } from "../src/auth.ts";
 import type { AppEnv } from "../src/env.ts";
+import { publicOrigin } from "../src/config/public-url.ts";
 import { trustedOrigins } from "../src/trusted-origins.ts";
 
 const withEnv = (overrides: Partial<AppEnv>): AppEnv => ({ ...env, ...overrides });
@@ -51,10 +52,30 @@ describe("trusted origins", () => {
   });
 });
 
+describe("BETTER_AUTH_URL in production", () => {
+  it("is required: without it the auth API answers 500 naming it, and no link is built from the request's Host", async () => {
+    const reply = await app.request(
+      "https://evil.example/api/auth/request-password-reset",
+      { method: "POST", headers: { "content-type": "application/json", origin: "https://evil.example" }, body: JSON.stringify({ email: "a@example.com" }) },
+      withEnv({ ENVIRONMENT: "production", BETTER_AUTH_URL: "" }),
+    );
+    expect(reply.status).toBe(500);
+    expect(JSON.stringify(await reply.json())).toContain("BETTER_AUTH_URL is not set");
+  });
+
+  it("must be https unless it is this machine", () => {
+    expect(() => publicOrigin("http://app.example", true)).toThrow('BETTER_AUTH_URL is "http://app.example": plain http in production');
+    expect(publicOrigin("http://localhost:8787", true)).toBe("http://localhost:8787");
+    expect(publicOrigin("https://app.example", true)).toBe("https://app.example");
+    expect(publicOrigin("", false)).toBeUndefined();
+    expect(() => publicOrigin("app.example", true)).toThrow("is not a URL");
+  });
+});
+
 describe("cookies", () => {
-  it("are Secure on https when BETTER_AUTH_URL is empty (the request's origin is used)", async () => {
+  it("are Secure when BETTER_AUTH_URL is https", async () => {
     const origin = "https://authstack.example.workers.dev";
-    const deployed = withEnv({ ENVIRONMENT: "production", BETTER_AUTH_URL: "" });
+    const deployed = withEnv({ ENVIRONMENT: "production", BETTER_AUTH_URL: origin });
     const reply = await app.request(
       `${origin}/api/auth/sign-up/email`,
       {

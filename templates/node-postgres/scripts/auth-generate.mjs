@@ -39,6 +39,8 @@ const result = spawnSync(
       // Generation reads the config but signs nothing: a placeholder keeps it working without .env.
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || "placeholder-secret-for-schema-generation-only",
       BETTER_AUTH_TELEMETRY: "0",
+      // Generating reads the configuration and serves nothing: development mode, which needs no public URL.
+      NODE_ENV: process.env.NODE_ENV || "development",
     },
   },
 );

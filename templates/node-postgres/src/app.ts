@@ -2,9 +2,12 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { auth } from "./auth.ts";
+import { pool } from "./db/index.ts";
+import { env } from "./env.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { devOnly } from "./http/dev-only.ts";
-import { withClientIp } from "./lib/client-ip.ts";
+import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
+import { withClientIp } from "./http/client-ip.ts";
 import { trustedOrigins } from "./lib/origins.ts";
 import { listMail } from "./mail/mailbox.ts";
 import { createPages } from "./pages/index.tsx";
@@ -12,6 +15,9 @@ import { pageRuntime } from "./pages/runtime.ts";
 import { projects } from "./routes/projects.ts";
 
 export const app = new Hono();
+
+// Security headers on every response, and no body over 1 MiB is read.
+app.use("*", securityHeaders(() => env.BETTER_AUTH_URL.startsWith("https:")), limitBody);
 
 // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
 app.use("/api/*", crossOrigin(() => trustedOrigins()));
@@ -23,6 +29,8 @@ app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c)));
 // Liveness only: it stays up while the database is down, so an orchestrator does not restart a
 // healthy process because of someone else's outage.
 app.get("/api/health", (c) => c.json({ ok: true }));
+// Readiness: whether this instance can serve, for a load balancer to route around it while not.
+app.get("/api/ready", readiness(() => pool.query("select 1")));
 
 app.route("/api/projects", projects);
 

@@ -9,6 +9,7 @@ import { requireEmailVerification, resendSettings, socialProviders } from "./con
 import { db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
 import { env } from "./env.ts";
+import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
 import { linkOrigin, trustedOrigins } from "./lib/origins.ts";
 import { authSecret } from "./lib/secret.ts";
 import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
@@ -29,10 +30,16 @@ export const auth = betterAuth({
   // In development the provider calls back to the port this server listens on (PORT), not BETTER_AUTH_URL's.
   socialProviders: socialProviders(process.env, env.isProduction ? undefined : `http://localhost:${env.PORT}`),
   trustedOrigins: () => trustedOrigins(),
+  // Better Auth turns its limiter on only when NODE_ENV is "production"; this app is in production
+  // whenever it is not in development or test, an unset NODE_ENV included.
+  rateLimit: { enabled: env.isProduction },
   advanced: {
     // Better Auth skips its Origin/CSRF check when NODE_ENV=test; keep it on so the tests exercise
     // exactly what dev and production do.
     disableOriginCheck: false,
+    // The client's address, worked out from the connection and TRUSTED_PROXIES (src/http/client-address.ts):
+    // never a header the client wrote.
+    ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     // Mail goes out after the response: a slow provider never delays sign-up, and a reset for an
     // unknown address answers as fast as one for a known address. The process outlives the request.
     backgroundTasks: { handler: (task) => void task },

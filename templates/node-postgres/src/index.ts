@@ -1,14 +1,17 @@
 // Server entry: `npm run dev` (watch mode) and `npm start` (after `npm run build`).
 import { serve } from "@hono/node-server";
-import { env } from "./env.ts";
-import { setListeningPort } from "./lib/origins.ts";
 
-// Imported dynamically so a configuration error (e.g. no BETTER_AUTH_SECRET) prints its message
-// instead of a stack trace from deep inside the import graph.
+// Imported dynamically so a configuration error (no BETTER_AUTH_SECRET, no BETTER_AUTH_URL in
+// production, ...) prints its message instead of a stack trace from deep inside the import graph.
 async function loadApp() {
   try {
-    const [{ app }, { pool }] = await Promise.all([import("./app.ts"), import("./db/index.ts")]);
-    return { app, pool };
+    const [{ env }, { app }, { pool }, { setListeningPort }] = await Promise.all([
+      import("./env.ts"),
+      import("./app.ts"),
+      import("./db/index.ts"),
+      import("./lib/origins.ts"),
+    ]);
+    return { env, app, pool, setListeningPort };
   } catch (error) {
     if (error instanceof Error && error.name === "ConfigError") {
       console.error(`\n${error.message}\n`);
@@ -18,7 +21,7 @@ async function loadApp() {
   }
 }
 
-const { app, pool } = await loadApp();
+const { env, app, pool, setListeningPort } = await loadApp();
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   setListeningPort(info.port);

@@ -176,6 +176,17 @@ describe("pages", () => {
     expect(await browser.submit("/sign-in", { email, password: "a brand new passphrase" })).toMatchObject({ status: 303, location: "/" });
   });
 
+  it("sends a signed-in visitor only to paths on this site, whatever next= says", async () => {
+    const { browser } = await signedUp("redirect");
+    // Each is another site to a browser: a second slash, a backslash, a tab or newline it drops, a path that climbs.
+    for (const next of ["//evil.example", "/%5Cevil.example", "/%255Cevil.example", "/%09/evil.example", "/%0a/evil.example", "https://evil.example", "/..//evil.example"]) {
+      const page = await browser.get(`/sign-in?next=${next}`);
+      expect(page.status, next).toBe(303);
+      expect(page.location, next).toBe("/");
+    }
+    expect((await browser.get(`/sign-in?next=${encodeURIComponent("/projects?tab=mine")}`)).location).toBe("/projects?tab=mine");
+  });
+
   it("invites by email; the invitee signs up from the invitation and accepts it", async () => {
     const owner = await withOrganization("owner");
     const inviteeEmail = uniqueEmail("invitee");

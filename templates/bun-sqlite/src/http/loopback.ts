@@ -7,3 +7,10 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   const v4 = ip.startsWith("::ffff:") ? ip.slice("::ffff:".length) : ip;
   return /^127(\.\d{1,3}){3}$/.test(v4);
 }
+
+/** Headers only a proxy adds: a request that carries one came from elsewhere, whatever the socket says. */
+const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-real-ip"];
+
+export function isForwarded(headers: Headers): boolean {
+  return FORWARDING_HEADERS.some((name) => headers.has(name));
+}

@@ -8,10 +8,12 @@ export class Client {
   constructor(
     readonly baseURL: string,
     private readonly origin: string = baseURL,
+    /** sent with every request, e.g. the X-Forwarded-For a proxy in front would add */
+    private readonly extraHeaders: Record<string, string> = {},
   ) {}
 
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any; headers: Headers }> {
-    const headers = new Headers({ origin: this.origin, accept: "application/json" });
+    const headers = new Headers({ ...this.extraHeaders, origin: this.origin, accept: "application/json" });
     if (body !== undefined) headers.set("content-type", "application/json");
     if (this.cookies.size > 0) {
       headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));

@@ -11,12 +11,18 @@ export async function readForm(c: PageContext): Promise<Record<string, string | 
 }
 
 /**
- * Where to go after signing in: a path on this site only. "//evil.example" and "/\evil.example" are
- * other sites to a browser, so they fall back to the home page.
+ * Where to go after signing in: a path on this site only. A browser reads "//evil.example",
+ * "/\evil.example" and "/<tab>/evil.example" (it drops tabs and newlines) as other sites, so anything
+ * with a backslash, a control character or their %-escapes, and anything that resolves off this
+ * site, falls back to the home page.
  */
 export function safeNext(value: string | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
+  if (!value || !value.startsWith("/") || /[\\\u0000-\u001f\u007f]|%(?:[01][0-9a-f]|5c|7f)/i.test(value)) return "/";
+  const here = "http://this.site.invalid";
+  const target = new URL(value, here);
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  // "/..//evil.example" resolves to the path "//evil.example": another site again.
+  return target.origin === here && !path.startsWith("//") ? path : "/";
 }
 
 /** The signed-in user and session, or null (reads go through auth.api: no rate limit applies to them). */
