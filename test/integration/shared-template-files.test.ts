@@ -39,6 +39,9 @@ const SHARED_FILES: readonly string[] = [
   "src/http/protect.ts",
   "src/config/public-url.ts",
   "src/http/client-address.ts",
+  "src/http/api-key.ts",
+  "src/config/api-keys.ts",
+  "src/config/auth-secrets.ts",
 ];
 
 describe("files shared by the three templates", () => {

@@ -1,13 +1,14 @@
 /**
  * Better Auth: the runtime configuration and, unchanged, the input of the Better Auth CLI
- * (`auth:generate` regenerates src/db/auth.schema.ts from it). Plugins keep their default options, because
- * options such as api-key rate limits change the generated columns. (The mail hooks and social providers
+ * (`auth:generate` regenerates src/db/auth.schema.ts from it). Plugin options such as api-key rate limits
+ * change the generated columns: change them here, then regenerate. (The mail hooks and social providers
  * change no table.)
  */
 import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt, organization } from "better-auth/plugins";
+import { API_KEY_OPTIONS, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { authBaseURL, authSecret, isProduction, serverPort } from "./env";
 import { db, type Database } from "./db";
@@ -24,17 +25,26 @@ export function createAuth(database: Database) {
     appName: "authstack",
     basePath: "/api/auth",
     baseURL: authBaseURL(),
-    secret: authSecret(),
+    ...authSecret(),
+    // No transaction: bun:sqlite's are synchronous, and Better Auth's span awaits (a sign-up hashes the
+    // password inside one), so drizzle would commit before the second write. See README "Deploy".
     database: drizzleAdapter(database, { provider: "sqlite", schema }),
     ...authMailOptions(mail),
     // Only the configured providers are present: Object.keys(auth.options.socialProviders).
     // In development the provider calls back to the port this server listens on (PORT), not BETTER_AUTH_URL's.
     socialProviders: socialProviders(process.env, isProduction() ? undefined : `http://localhost:${serverPort()}`),
-    plugins: [organization({ sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
+    plugins: [
+      organization({ sendInvitationEmail: invitationMailer(mail), organizationHooks: organizationKeyHooks }),
+      // Clients ask GET /api/auth/token for a JWT; no session read mints one it did not ask for.
+      jwt({ disableSettingJwtHeader: true }),
+      // Keys belong to an organization (its owner makes them) and act for it on /api/projects.
+      apiKey(API_KEY_OPTIONS),
+    ],
     trustedOrigins,
     // Better Auth turns its limiter on only when NODE_ENV is "production"; this app is in production
-    // whenever it is not in development or test, an unset NODE_ENV included.
-    rateLimit: { enabled: isProduction() },
+    // whenever it is not in development or test, an unset NODE_ENV included. The counts live in the
+    // rate_limit table, so every process on this database file shares them.
+    rateLimit: { enabled: isProduction(), storage: "database" },
     advanced: {
       // Better Auth turns its origin and CSRF checks off when NODE_ENV=test; keep them on, so tests see production.
       disableOriginCheck: false,

@@ -2,6 +2,7 @@
  * Configuration read from the environment. Bun loads `.env` by itself, so nothing here parses files.
  * Values are read when asked for (not at import) so tests and scripts can set them first.
  */
+import { type AuthSecrets, authSecrets } from "./config/auth-secrets.ts";
 import { ConfigError } from "./config/config-error.ts";
 import { publicOrigin } from "./config/public-url.ts";
 
@@ -49,14 +50,16 @@ export function authBaseURL(): string | undefined {
 // Tests get a fresh random secret per process: nothing they sign outlives the run, and no secret is ever committed.
 let testSecret: string | undefined;
 
-export function authSecret(): string {
-  const secret = process.env.BETTER_AUTH_SECRET?.trim();
-  if (secret) return secret;
-  if (isTest()) return (testSecret ??= Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64"));
+export function authSecret(): AuthSecrets {
+  const { BETTER_AUTH_SECRET, BETTER_AUTH_SECRETS } = process.env;
+  const configured = authSecrets({ BETTER_AUTH_SECRET, BETTER_AUTH_SECRETS }, ".env (in production: the environment)");
+  if (configured) return configured;
+  if (isTest()) return { secret: (testSecret ??= Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString("base64")) };
   throw new ConfigError(
     "BETTER_AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and put it in .env as\n" +
       "  BETTER_AUTH_SECRET=<the generated value>\n" +
-      "(Bun reads .env on start; in production, set it in the environment instead.)",
+      "(Bun reads .env on start; in production, set it in the environment instead.) Keep it: to change it\n" +
+      "later, add BETTER_AUTH_SECRETS (see .env.example) instead of replacing it.",
   );
 }
 

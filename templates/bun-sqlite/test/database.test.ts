@@ -39,6 +39,7 @@ const TABLES = [
   "member",
   "organization",
   "project",
+  "rate_limit",
   "session",
   "task",
   "user",

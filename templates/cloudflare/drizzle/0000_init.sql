@@ -29,8 +29,8 @@ CREATE TABLE `apikey` (
 	`last_refill_at` integer,
 	`enabled` integer DEFAULT true,
 	`rate_limit_enabled` integer DEFAULT true,
-	`rate_limit_time_window` integer DEFAULT 86400000,
-	`rate_limit_max` integer DEFAULT 10,
+	`rate_limit_time_window` integer DEFAULT 60000,
+	`rate_limit_max` integer DEFAULT 600,
 	`request_count` integer DEFAULT 0,
 	`remaining` integer,
 	`last_request` integer,
@@ -91,6 +91,14 @@ CREATE TABLE `organization` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `organization_slug_unique` ON `organization` (`slug`);--> statement-breakpoint
+CREATE TABLE `rate_limit` (
+	`id` text PRIMARY KEY NOT NULL,
+	`key` text NOT NULL,
+	`count` integer NOT NULL,
+	`last_request` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `rate_limit_key_unique` ON `rate_limit` (`key`);--> statement-breakpoint
 CREATE TABLE `session` (
 	`id` text PRIMARY KEY NOT NULL,
 	`expires_at` integer NOT NULL,
@@ -130,13 +138,13 @@ CREATE INDEX `verification_identifier_idx` ON `verification` (`identifier`);--> 
 CREATE TABLE `project` (
 	`id` text PRIMARY KEY NOT NULL,
 	`organization_id` text NOT NULL,
-	`owner_id` text NOT NULL,
+	`owner_id` text,
 	`name` text NOT NULL,
 	`description` text,
 	`created_at` integer DEFAULT (cast(unixepoch('subsecond') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsecond') * 1000 as integer)) NOT NULL,
 	FOREIGN KEY (`organization_id`) REFERENCES `organization`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`owner_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`owner_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
 CREATE INDEX `project_organizationId_idx` ON `project` (`organization_id`);--> statement-breakpoint

@@ -3,6 +3,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { jwt } from "better-auth/plugins/jwt";
 import { organization } from "better-auth/plugins/organization";
+import { API_KEY_OPTIONS, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { publicOrigin } from "./config/public-url.ts";
 import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
@@ -23,7 +24,15 @@ function authOptions(database: Database, mail?: AuthMailSettings) {
     basePath: "/api/auth",
     database: drizzleAdapter(database, { provider: "sqlite", schema }),
     ...(mail ? authMailOptions(mail) : { emailAndPassword: { enabled: true } }),
-    plugins: [organization(mail && { sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
+    plugins: [
+      organization({ ...(mail && { sendInvitationEmail: invitationMailer(mail) }), organizationHooks: organizationKeyHooks }),
+      // Clients ask GET /api/auth/token for a JWT; no session read mints one it did not ask for.
+      jwt({ disableSettingJwtHeader: true }),
+      // Keys belong to an organization (its owner makes them) and act for it on /api/projects.
+      apiKey(API_KEY_OPTIONS),
+    ],
+    // The counts live in the rate_limit table, so every isolate and every location shares them.
+    rateLimit: { storage: "database" },
     telemetry: { enabled: false },
   } satisfies BetterAuthOptions;
 }
@@ -36,15 +45,16 @@ function authOptions(database: Database, mail?: AuthMailSettings) {
 export function createAuth(env: AppEnv, request: Request, ctx?: Pick<ExecutionContext, "waitUntil">) {
   const mailer = createMailer({ production: isProduction(env), resend: resendSettings(env) });
   const mail = { mailer, linkOrigin: () => linkOrigin(env, request), requireEmailVerification: requireEmailVerification(env) };
+  const options = authOptions(createDb(env.DB), mail);
   return betterAuth({
-    ...authOptions(createDb(env.DB), mail),
-    secret: requireAuthSecret(env),
+    ...options,
+    ...requireAuthSecret(env),
     // Required in production (a ConfigError: the request answers 500 naming it). Empty in development
     // only: this request's origin, the dev server's.
     baseURL: publicOrigin(env.BETTER_AUTH_URL, isProduction(env)) ?? new URL(request.url).origin,
     trustedOrigins: trustedOrigins(env, new URL(request.url)),
     // Better Auth turns its limiter on only when NODE_ENV is "production", which a Worker never has.
-    rateLimit: { enabled: isProduction(env) },
+    rateLimit: { ...options.rateLimit, enabled: isProduction(env) },
     // Only the configured providers are present: Object.keys(auth.options.socialProviders).
     // In development the provider calls back to the dev server the request came to, not BETTER_AUTH_URL.
     socialProviders: socialProviders(env, isProduction(env) ? undefined : linkOrigin(env, request)),

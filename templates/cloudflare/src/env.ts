@@ -1,3 +1,4 @@
+import { type AuthSecrets, authSecrets } from "./config/auth-secrets.ts";
 import { ConfigError } from "./config/config-error.ts";
 
 /**
@@ -8,6 +9,8 @@ import { ConfigError } from "./config/config-error.ts";
 export type AppEnv = Env & {
   /** A secret (.dev.vars locally, `wrangler secret put` deployed); checked by requireAuthSecret. */
   BETTER_AUTH_SECRET?: string;
+  /** Rotation: "2:<new>,1:<old>", newest first (src/config/auth-secrets.ts). A secret too. */
+  BETTER_AUTH_SECRETS?: string;
   /** Public origin of the app (Better Auth's baseURL). Empty: each request's own origin. */
   BETTER_AUTH_URL?: string;
   /** "development" (set in .dev.vars) also trusts the loopback origins of the dev server. */
@@ -40,10 +43,12 @@ const SECRET_FIX =
   "Locally: put BETTER_AUTH_SECRET=<random value> in .dev.vars (e.g. the output of `openssl rand -base64 32`) and restart `npm run dev`. " +
   "Deployed: run `npx wrangler secret put BETTER_AUTH_SECRET`.";
 
-/** Better Auth signs cookies and encrypts JWKS private keys with this secret: refuse to run without one. */
-export function requireAuthSecret(env: AppEnv): string {
-  const secret = env.BETTER_AUTH_SECRET?.trim();
-  if (!secret) throw new ConfigError(`BETTER_AUTH_SECRET is not set. ${SECRET_FIX}`);
-  if (secret.length < 32) throw new ConfigError(`BETTER_AUTH_SECRET is too short (at least 32 characters). ${SECRET_FIX}`);
-  return secret;
+/**
+ * Better Auth signs cookies and encrypts JWKS private keys with this secret (and, once rotated, with
+ * BETTER_AUTH_SECRETS): refuse to run without one.
+ */
+export function requireAuthSecret(env: AppEnv): AuthSecrets {
+  const configured = authSecrets(env, "`.dev.vars` locally; deployed, `npx wrangler secret put <name>`");
+  if (!configured) throw new ConfigError(`BETTER_AUTH_SECRET is not set. ${SECRET_FIX}`);
+  return configured;
 }

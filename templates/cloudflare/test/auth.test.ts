@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createAuth } from "../src/auth.ts";
-import { Client, ORIGIN, PASSWORD, signedUpUser, uniqueEmail } from "./client.ts";
+import { Client, ORIGIN, PASSWORD, signedUpUser, uniqueEmail, userInOwnOrganization } from "./client.ts";
 
 describe("Better Auth over HTTP", () => {
   it("answers /api/auth/ok and /api/health", async () => {
@@ -67,6 +67,8 @@ describe("Better Auth over HTTP", () => {
 describe("JWT plugin", () => {
   it("issues a JWT for the session, verifiable with the published key set", async () => {
     const { client, user } = await signedUpUser("jwt");
+    // Reading the session mints no token (the jwt plugin's set-auth-jwt header is off): clients ask for one.
+    expect((await client.get("/api/auth/get-session")).headers.get("set-auth-jwt")).toBeNull();
     const { status, body } = await client.get("/api/auth/token");
     expect(status).toBe(200);
     const [header, payload, signature] = (body.token as string).split(".");
@@ -94,28 +96,85 @@ describe("JWT plugin", () => {
   });
 });
 
-describe("API key plugin", () => {
-  it("creates a key for the signed-in user that the server verifies", async () => {
-    const { client, user } = await signedUpUser("apikey");
-    const created = await client.post("/api/auth/api-key/create", { name: "ci" });
-    expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ name: "ci", referenceId: user.id, enabled: true });
-    const key = created.body.key as string;
+/** An organization's owner (signed in), and a key made for that organization. */
+async function ownerWithKey(label: string) {
+  const owner = await userInOwnOrganization(label);
+  const created = await owner.client.post("/api/auth/api-key/create", { name: "ci", organizationId: owner.organization.id });
+  expect(created.status).toBe(200);
+  return { ...owner, key: created.body.key as string, keyId: created.body.id as string };
+}
 
-    const listed = await client.get("/api/auth/api-key/list");
-    expect(JSON.stringify(listed.body)).toContain(created.body.id);
+const withKey = (client: Client, path: string, key: string, body?: unknown) =>
+  client.request(path, { method: body === undefined ? "GET" : "POST", body, headers: { "x-api-key": key } });
+
+describe("API keys", () => {
+  it("are made by the owner for the active organization, stored hashed, and verify as the organization's", async () => {
+    const { client, organization, key, keyId } = await ownerWithKey("apikey");
+    const listed = await client.get(`/api/auth/api-key/list?organizationId=${organization.id}`);
+    expect(JSON.stringify(listed.body)).toContain(keyId);
     expect(JSON.stringify(listed.body)).not.toContain(key); // only ever shown once
 
-    // Verification is server-only in Better Auth: what the app's own code would call.
+    // Verification is server-only in Better Auth: what the app's own code calls.
     const auth = createAuth(env, new Request(ORIGIN));
-    const valid = await auth.api.verifyApiKey({ body: { key } });
-    expect(valid).toMatchObject({ valid: true, key: { referenceId: user.id } });
-    const invalid = await auth.api.verifyApiKey({ body: { key: `${key}nope` } });
-    expect(invalid.valid).toBe(false);
+    expect(await auth.api.verifyApiKey({ body: { key } })).toMatchObject({ valid: true, key: { referenceId: organization.id } });
+    expect((await auth.api.verifyApiKey({ body: { key: `${key}nope` } })).valid).toBe(false);
   });
 
-  it("creates no key without a session", async () => {
-    expect((await new Client().post("/api/auth/api-key/create", { name: "x" })).status).toBe(401);
+  it("read and write their organization on /api/projects as x-api-key, and nothing of another's", async () => {
+    const { client, key } = await ownerWithKey("keyed");
+    expect((await client.post("/api/projects", { name: "Made by a person" })).status).toBe(201);
+    const other = await userInOwnOrganization("other");
+    const theirs = await other.client.post("/api/projects", { name: "Not yours" });
+
+    const machine = new Client();
+    const listed = await withKey(machine, "/api/projects", key);
+    expect(listed.status).toBe(200);
+    expect(listed.body.projects.map((p: { name: string }) => p.name)).toEqual(["Made by a person"]);
+    expect((await withKey(machine, `/api/projects/${theirs.body.project.id}`, key)).status).toBe(404);
+    const made = await withKey(machine, "/api/projects", key, { name: "Made by a key" });
+    expect(made.status).toBe(201);
+    // A key acts for the organization, not for a person.
+    expect(made.body.project.ownerId).toBeNull();
+    expect((await other.client.get("/api/projects")).body.projects.map((p: { name: string }) => p.name)).toEqual(["Not yours"]);
+  });
+
+  it("answer 401 when unknown or revoked, also beside a valid session cookie", async () => {
+    const { client, key, keyId } = await ownerWithKey("revoker");
+    expect(await withKey(new Client(), "/api/projects", "not-a-key")).toMatchObject({ status: 401, body: { error: "Invalid API key" } });
+    expect((await client.post("/api/auth/api-key/delete", { keyId })).status).toBe(200);
+    expect((await withKey(new Client(), "/api/projects", key)).status).toBe(401);
+    expect((await client.get("/api/projects")).status).toBe(200);
+    expect((await withKey(client, "/api/projects", key)).status).toBe(401);
+  });
+
+  it("are made only by the owner, only for an organization, only with a session", async () => {
+    const { organization } = await ownerWithKey("strict");
+    const member = await signedUpUser("member");
+    const auth = createAuth(env, new Request(ORIGIN));
+    await auth.api.addMember({ body: { userId: member.user.id, organizationId: organization.id, role: "member" } });
+    expect((await member.client.post("/api/auth/api-key/create", { name: "mine", organizationId: organization.id })).status).toBe(403);
+    expect((await member.client.post("/api/auth/api-key/create", { name: "no org" })).status).toBe(400);
+    expect((await new Client().post("/api/auth/api-key/create", { name: "x", organizationId: organization.id })).status).toBe(401);
+  });
+
+  it("go with their organization when it is deleted", async () => {
+    const { client, organization, key } = await ownerWithKey("doomed");
+    expect((await client.post("/api/auth/organization/delete", { organizationId: organization.id })).status).toBe(200);
+    const left = await env.DB.prepare("select id from apikey where reference_id = ?").bind(organization.id).all();
+    expect(left.results).toEqual([]);
+    expect((await withKey(new Client(), "/api/projects", key)).status).toBe(401);
+  });
+
+  it("each have a rate limit: over it, 429 with Retry-After", async () => {
+    const { key, keyId, user } = await ownerWithKey("busy");
+    // Server-side only: a client may not choose its own limit.
+    await createAuth(env, new Request(ORIGIN)).api.updateApiKey({ body: { keyId, userId: user.id, rateLimitMax: 2, rateLimitTimeWindow: 60_000 } });
+    const machine = new Client();
+    expect((await withKey(machine, "/api/projects", key)).status).toBe(200);
+    expect((await withKey(machine, "/api/projects", key)).status).toBe(200);
+    const limited = await withKey(machine, "/api/projects", key);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });
 

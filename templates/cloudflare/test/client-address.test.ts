@@ -53,5 +53,9 @@ describe("rate limits in production", () => {
     }
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429, 429]);
+
+    // Counted in D1, keyed on the peer: every isolate (and every location) shares the count.
+    const row = await env.DB.prepare("select count from rate_limit where key = ?").bind("198.51.100.7|/sign-in/email").first();
+    expect(row).toEqual({ count: 3 });
   });
 });

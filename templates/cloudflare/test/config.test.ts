@@ -5,6 +5,8 @@ import { createAuth } from "../src/auth.ts";
 import type { AppEnv } from "../src/env.ts";
 import { publicOrigin } from "../src/config/public-url.ts";
 import { trustedOrigins } from "../src/trusted-origins.ts";
+import { Client, PASSWORD, uniqueEmail } from "./client.ts";
+import { workerWith } from "./worker.ts";
 
 const withEnv = (overrides: Partial<AppEnv>): AppEnv => ({ ...env, ...overrides });
 
@@ -23,6 +25,43 @@ describe("BETTER_AUTH_SECRET", () => {
     expect(auth.status).toBe(500);
     expect(((await auth.json()) as { error: string }).error).toMatch(/BETTER_AUTH_SECRET is not set/);
     expect((await app.request("/api/health", {}, broken)).status).toBe(200);
+  });
+});
+
+describe("BETTER_AUTH_SECRETS", () => {
+  const OLD = "old-secret-of-more-than-32-characters-0123456789";
+  const NEW = "new-secret-of-more-than-32-characters-9876543210";
+
+  it("rotates the secret on a database that holds data: everyone signs in again once, nothing answers 500", async () => {
+    const before = workerWith({ BETTER_AUTH_SECRET: OLD });
+    const owner = new Client(before);
+    const email = uniqueEmail("rotator");
+    expect((await owner.post("/api/auth/sign-up/email", { email, password: PASSWORD, name: "Rotator" })).status).toBe(200);
+    const created = await owner.post("/api/auth/organization/create", { name: "Rotator Inc", slug: `rotator-${crypto.randomUUID()}` });
+    const organizationId = created.body.id as string;
+    expect((await owner.post("/api/auth/organization/set-active", { organizationId })).status).toBe(200);
+    expect((await owner.get("/api/auth/token")).status).toBe(200); // a signing key, encrypted with OLD
+    const key = (await owner.post("/api/auth/api-key/create", { name: "ci", organizationId })).body.key as string;
+
+    const after = workerWith({ BETTER_AUTH_SECRET: OLD, BETTER_AUTH_SECRETS: `1:${NEW}` });
+    const stale = new Client(after);
+    for (const [name, value] of owner.cookies) stale.cookies.set(name, value);
+    // The old cookie was signed with OLD: signed out, not an error.
+    expect((await stale.get("/api/projects")).status).toBe(401);
+    expect((await stale.get("/api/auth/token")).status).toBe(401);
+
+    const again = new Client(after);
+    expect((await again.post("/api/auth/sign-in/email", { email, password: PASSWORD })).status).toBe(200);
+    expect((await again.get("/api/auth/token")).status).toBe(200);
+    expect((await again.post("/api/auth/organization/set-active", { organizationId })).status).toBe(200);
+    expect((await again.get("/api/projects")).status).toBe(200);
+    expect((await new Client(after).request("/api/projects", { headers: { "x-api-key": key } })).status).toBe(200);
+  });
+
+  it("refuses a malformed or short entry, naming it", () => {
+    const request = new Request("http://localhost:8787/api/auth/ok");
+    expect(() => createAuth(withEnv({ BETTER_AUTH_SECRETS: NEW }), request)).toThrow('BETTER_AUTH_SECRETS must be "<version>:<secret>" entries');
+    expect(() => createAuth(withEnv({ BETTER_AUTH_SECRETS: "1:tiny" }), request)).toThrow("BETTER_AUTH_SECRETS version 1 is too short");
   });
 });
 

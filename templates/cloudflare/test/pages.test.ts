@@ -125,8 +125,10 @@ describe("pages", () => {
     expect((await other.browser.get("/projects")).html).not.toContain("Apollo");
   });
 
-  it("shows a new API key once, uncached, lists it by name afterwards, and revokes it", async () => {
+  it("shows a new key of the active organization once, uncached, lists it by name afterwards, and revokes it", async () => {
     const { browser } = await signedUp("keys");
+    expect((await browser.get("/api-keys")).html).toContain("no active organization");
+    await browser.submit("/organizations", { name: "Keys Inc" });
     const created = await browser.submit("/api-keys", { name: "CI deploys" });
     expect(created.status).toBe(201);
     expect(created.headers.get("cache-control")).toBe("no-store");

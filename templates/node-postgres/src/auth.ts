@@ -5,6 +5,7 @@ import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt, organization } from "better-auth/plugins";
+import { API_KEY_OPTIONS, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
@@ -22,17 +23,19 @@ trustedOrigins(); // a malformed TRUSTED_ORIGINS stops the server here, before i
 export const auth = betterAuth({
   baseURL: env.BETTER_AUTH_URL,
   basePath: "/api/auth",
-  secret: authSecret(),
-  // Better Auth checks this schema object against its tables at startup.
-  database: drizzleAdapter(db, { provider: "pg", schema }),
+  ...authSecret(),
+  // Better Auth checks this schema object against its tables at startup. A sign-up writes the user and
+  // the account in one transaction: a failure halfway leaves neither.
+  database: drizzleAdapter(db, { provider: "pg", schema, transaction: true }),
   ...authMailOptions(mail),
   // Only the configured providers are present: Object.keys(auth.options.socialProviders).
   // In development the provider calls back to the port this server listens on (PORT), not BETTER_AUTH_URL's.
   socialProviders: socialProviders(process.env, env.isProduction ? undefined : `http://localhost:${env.PORT}`),
   trustedOrigins: () => trustedOrigins(),
   // Better Auth turns its limiter on only when NODE_ENV is "production"; this app is in production
-  // whenever it is not in development or test, an unset NODE_ENV included.
-  rateLimit: { enabled: env.isProduction },
+  // whenever it is not in development or test, an unset NODE_ENV included. The counts live in the
+  // rate_limit table, so every instance on this database shares them.
+  rateLimit: { enabled: env.isProduction, storage: "database" },
   advanced: {
     // Better Auth skips its Origin/CSRF check when NODE_ENV=test; keep it on so the tests exercise
     // exactly what dev and production do.
@@ -44,7 +47,13 @@ export const auth = betterAuth({
     // unknown address answers as fast as one for a known address. The process outlives the request.
     backgroundTasks: { handler: (task) => void task },
   },
-  plugins: [organization({ sendInvitationEmail: invitationMailer(mail) }), jwt(), apiKey()],
+  plugins: [
+    organization({ sendInvitationEmail: invitationMailer(mail), organizationHooks: organizationKeyHooks }),
+    // Clients ask GET /api/auth/token for a JWT; no session read mints one it did not ask for.
+    jwt({ disableSettingJwtHeader: true }),
+    // Keys belong to an organization (its owner makes them) and act for it on /api/projects.
+    apiKey(API_KEY_OPTIONS),
+  ],
 });
 
 export type Auth = typeof auth;

@@ -58,5 +58,4 @@ export const env = {
   DATABASE_CONNECT_TIMEOUT_MS: integer("DATABASE_CONNECT_TIMEOUT_MS", 5_000),
   // Required in production: links and redirects are built from it, never from the request's Host.
   BETTER_AUTH_URL: publicOrigin(process.env.BETTER_AUTH_URL, isProduction) ?? `http://localhost:${port}`,
-  BETTER_AUTH_SECRET: text("BETTER_AUTH_SECRET"),
 } as const;

@@ -39,6 +39,11 @@ describe("rate limits in production", () => {
     }
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429, 429]);
+
+    // Counted in the database, keyed on the socket's address: every instance on it shares the count.
+    const { pool } = await import("../src/db/index.ts");
+    const { rows } = await pool.query<{ count: number }>("select count from rate_limit where key = $1", ["127.0.0.1|/sign-in/email"]);
+    expect(rows).toEqual([{ count: 3 }]);
   });
 
   it("has no dev mailbox", async () => {

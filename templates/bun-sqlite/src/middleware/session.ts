@@ -2,15 +2,29 @@ import { createMiddleware } from "hono/factory";
 import type { Auth } from "../auth";
 import type { Database } from "../db";
 import { isMember } from "../db/tenant";
+import { API_KEY_HEADER, keyAccess } from "../http/api-key.ts";
 import { httpError } from "../http/errors";
 import type { TenantEnv } from "../http/types";
 
 /**
- * Requires a signed-in user with an active organization they belong to. The organization always comes from the
- * session, never from the request, which is what keeps tenants apart.
+ * Requires a signed-in user with an active organization they belong to, or that organization's API key. The
+ * organization always comes from the session or the key, never from the request, which is what keeps tenants apart.
  */
 export function requireTenant(auth: Auth, db: Database) {
   return createMiddleware<TenantEnv>(async (c, next) => {
+    const key = c.req.header(API_KEY_HEADER);
+    if (key !== undefined) {
+      const access = keyAccess(await auth.api.verifyApiKey({ body: { key } }));
+      if ("error" in access) {
+        if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
+        return c.json({ error: access.error }, access.status);
+      }
+      c.set("user", null);
+      c.set("session", null);
+      c.set("organizationId", access.organizationId);
+      return next();
+    }
+
     const result = await auth.api.getSession({ headers: c.req.raw.headers });
     if (!result) throw httpError(401, "Unauthorized");
 

@@ -32,7 +32,7 @@ export function projectRoutes(db: Database) {
         .insert(project)
         .values({
           organizationId: c.var.organizationId,
-          ownerId: c.var.user.id,
+          ownerId: c.var.user?.id ?? null,
           name: body.name,
           description: body.description ?? null,
         })

@@ -35,6 +35,13 @@ export class Client {
     return { status: response.status, body: parsed, headers: response.headers };
   }
 
+  /** The same tab, with its cookies as they are now, sending these headers too (or to another server). */
+  withHeaders(headers: Record<string, string>, baseURL = this.baseURL): Client {
+    const copy = new Client(baseURL, baseURL === this.baseURL ? this.origin : baseURL, { ...this.extraHeaders, ...headers });
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
+  }
+
   get(path: string) {
     return this.request("GET", path);
   }

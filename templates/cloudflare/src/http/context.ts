@@ -10,8 +10,8 @@ export type AppContext = {
   Variables: {
     db: Database;
     auth: Auth;
-    /** Set by requireActiveOrganization for the routes behind it. */
-    userId: string;
+    /** Set by requireActiveOrganization for the routes behind it; null for a request made with an API key. */
+    userId: string | null;
     organizationId: string;
   };
 };

@@ -1,13 +1,27 @@
 import { and, eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { member } from "../db/schema.ts";
+import { API_KEY_HEADER, keyAccess } from "./api-key.ts";
 import type { AppContext } from "./context.ts";
 
 /**
- * Admits a signed-in user with an active organization they belong to, and records both ids for the
- * handlers: every query behind this middleware is scoped by `c.var.organizationId`.
+ * Admits a signed-in user with an active organization they belong to, or that organization's API key,
+ * and records the ids for the handlers: every query behind this middleware is scoped by
+ * `c.var.organizationId`.
  */
 export const requireActiveOrganization = createMiddleware<AppContext>(async (c, next) => {
+  const key = c.req.header(API_KEY_HEADER);
+  if (key !== undefined) {
+    const access = keyAccess(await c.var.auth.api.verifyApiKey({ body: { key } }));
+    if ("error" in access) {
+      if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
+      return c.json({ error: access.error }, access.status);
+    }
+    c.set("userId", null);
+    c.set("organizationId", access.organizationId);
+    return next();
+  }
+
   const session = await c.var.auth.api.getSession({ headers: c.req.raw.headers });
   if (!session) return c.json({ error: "Unauthorized" }, 401);
 

@@ -1,17 +1,31 @@
-// Guards the example API: a signed-in user with an active organization they belong to.
+// Guards the example API: a signed-in member of the active organization, or that organization's API key.
 import { createMiddleware } from "hono/factory";
 import { auth } from "../auth.ts";
 import { db } from "../db/index.ts";
+import { API_KEY_HEADER, keyAccess } from "../http/api-key.ts";
 import { isMember } from "../services/projects.ts";
 
 export type OrganizationScope = {
   Variables: {
-    userId: string;
+    /** The signed-in user; null for a request made with an API key, which acts for the organization. */
+    userId: string | null;
     organizationId: string;
   };
 };
 
 export const requireOrganization = createMiddleware<OrganizationScope>(async (c, next) => {
+  const key = c.req.header(API_KEY_HEADER);
+  if (key !== undefined) {
+    const access = keyAccess(await auth.api.verifyApiKey({ body: { key } }));
+    if ("error" in access) {
+      if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
+      return c.json({ error: access.error }, access.status);
+    }
+    c.set("userId", null);
+    c.set("organizationId", access.organizationId);
+    return next();
+  }
+
   const result = await auth.api.getSession({ headers: c.req.raw.headers });
   if (!result) return c.json({ error: "Unauthorized" }, 401);
 

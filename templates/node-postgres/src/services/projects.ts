@@ -15,7 +15,7 @@ export async function listProjects(db: Database, organizationId: string): Promis
 
 export async function createProject(
   db: Database,
-  input: { organizationId: string; ownerId: string; name: string; description?: string | null },
+  input: { organizationId: string; ownerId: string | null; name: string; description?: string | null },
 ): Promise<Project> {
   const [created] = await db
     .insert(project)

@@ -51,7 +51,7 @@ export class Client {
     return this.cookies.size > 0;
   }
 
-  private cookieHeader(): string {
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 

@@ -15,9 +15,9 @@ export const project = sqliteTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organization.id, { onDelete: "cascade" }),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    // Who made it: null when an API key did (a key acts for the organization, not a person) and once
+    // that user is deleted; the project stays with its organization.
+    ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     description: text("description"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).default(now).notNull(),

@@ -23,9 +23,9 @@ export const project = pgTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organization.id, { onDelete: "cascade" }),
-    ownerId: text("owner_id")
-      .notNull()
-      .references(() => user.id, { onDelete: "cascade" }),
+    // Who made it: null when an API key did (a key acts for the organization, not a person) and once
+    // that user is deleted; the project stays with its organization.
+    ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     description: text("description"),
     ...timestamps,

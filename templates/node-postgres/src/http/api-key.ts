@@ -1,0 +1,22 @@
+// The example API's second way in: an organization's API key, sent as the x-api-key header.
+export const API_KEY_HEADER = "x-api-key";
+
+/** What Better Auth's verifyApiKey answers, as far as the API reads it. */
+type Verdict = {
+  valid: boolean;
+  error: { code?: string; details?: { tryAgainIn?: number } } | null;
+  key: { referenceId: string } | null;
+};
+
+export type KeyAccess = { organizationId: string } | { status: 401 | 429; error: string; retryAfter?: number };
+
+/** The organization a verified key acts for, or the refusal to send. */
+export function keyAccess(verdict: Verdict): KeyAccess {
+  if (verdict.valid && verdict.key) return { organizationId: verdict.key.referenceId };
+  if (verdict.error?.code === "RATE_LIMITED") {
+    const retryAfter = Math.max(1, Math.ceil((verdict.error.details?.tryAgainIn ?? 1_000) / 1_000));
+    return { status: 429, error: `Too many requests with this API key: try again in ${retryAfter} s.`, retryAfter };
+  }
+  // Unknown, revoked, disabled or expired: one answer, so a guess learns nothing.
+  return { status: 401, error: "Invalid API key" };
+}
