@@ -13,9 +13,10 @@ export const AUTH_TABLES = [
   "invitation",
   "jwks",
   "apikey",
+  "rate_limit",
 ] as const;
 
-/** Runs the template's own db:migrate, then asks its db:tables which of the 9 auth tables now exist. */
+/** Runs the template's own db:migrate, then asks its db:tables which of the 10 auth tables now exist. */
 export async function runMigrate(step: PlannedStep, pm: PackageManager, ctx: StepContext): Promise<StepResult> {
   const [command, ...args] = step.command;
   const env = step.env ? { env: step.env } : {};

@@ -14,7 +14,7 @@ const command = process.argv.find((arg) => ["push", "studio", "pull", "migrate"]
 // Wrangler applies drizzle/ and records it in d1_migrations; drizzle-kit's migrate would keep a second,
 // diverging record (__drizzle_migrations) and apply everything again.
 if (command === "migrate") {
-  throw new Error("Apply migrations with wrangler: `npm run db:migrate` (local) or `npm run db:migrate:remote`.");
+  throw new Error("Apply migrations with wrangler: `npm run db:migrate` (local) or `npm run db:deploy`.");
 }
 
 const credentials = {

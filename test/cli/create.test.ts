@@ -97,7 +97,7 @@ describe("creating a project without a terminal", () => {
       packageManager: "npm",
       installed: true,
       migrated: true,
-      tables: { found: 9, expected: 9, missing: [] },
+      tables: { found: 10, expected: 10, missing: [] },
       envFiles: [".env"],
       next: ["cd json-app", "npm run dev"],
     });

@@ -7,7 +7,7 @@ import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js"
 import { run } from "../support/run.js";
 import { tempDir } from "../support/temp.js";
 
-const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "session", "user", "verification"];
+const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "rate_limit", "session", "user", "verification"];
 
 describe("bun-sqlite with bun", () => {
   const cwd = tempDir("authstack-e2e-bun-");
@@ -21,7 +21,7 @@ describe("bun-sqlite with bun", () => {
 
   it("installs with bun and migrates the SQLite file, with exit 0", () => {
     expect(created.exitCode, created.all).toBe(0);
-    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ packageManager: "bun", installed: true, migrated: true, tables: { found: 9 } });
+    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ packageManager: "bun", installed: true, migrated: true, tables: { found: 10 } });
     expect(existsSync(path.join(project, "bun.lock"))).toBe(true);
     expect(existsSync(path.join(project, "package-lock.json"))).toBe(false);
   });

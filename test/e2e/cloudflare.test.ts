@@ -1,13 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { execa } from "execa";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { signUpAndIn, startDev } from "../support/app.js";
-import { jsonLines, runCli } from "../support/cli.js";
+import { jsonLines, runCli, userEnv } from "../support/cli.js";
+import { freePort } from "../support/net.js";
 import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js";
 import { run } from "../support/run.js";
 import { tempDir } from "../support/temp.js";
 
-const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "session", "user", "verification"];
+const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "rate_limit", "session", "user", "verification"];
 
 // wrangler needs Node 22: the CLI and the project both run on the Node 22 fetched from the npm registry.
 describe("cloudflare with npm on Node 22", () => {
@@ -22,7 +24,7 @@ describe("cloudflare with npm on Node 22", () => {
 
   it("installs and applies the migration to the local D1, with exit 0", () => {
     expect(created.exitCode, created.all).toBe(0);
-    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 9 }, envFiles: [".dev.vars"] });
+    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 10 }, envFiles: [".dev.vars"] });
     expect(readFileSync(path.join(project, "wrangler.jsonc"), "utf8")).toContain('"name": "edge-app"');
   });
 
@@ -57,6 +59,53 @@ describe("cloudflare with npm on Node 22", () => {
       await signUpAndIn(app.url);
     } finally {
       await app.stop();
+    }
+  });
+
+  it("runs as production on its existing local D1 when ENVIRONMENT says so: no dev tools, shared limits in D1", async () => {
+    const port = await freePort();
+    const origin = `http://localhost:${port}`;
+    const worker = execa("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--var", "ENVIRONMENT:production", "--var", `BETTER_AUTH_URL:${origin}`], {
+      cwd: project,
+      env: userEnv(env()),
+      extendEnv: false,
+      reject: false,
+      all: true,
+      stdin: "ignore",
+      detached: true,
+    });
+    let output = "";
+    worker.all?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 90_000;
+      while (!(await fetch(`${base}/api/health`).then((r) => r.ok, () => false))) {
+        if (Date.now() > deadline) throw new Error(`wrangler dev did not answer:\n${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect((await fetch(`${base}/api/dev/mail`)).status).toBe(404);
+      const page = await fetch(`${base}/sign-in`);
+      expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await (await fetch(`${base}/api/ready`)).json()).toEqual({ ok: true });
+
+      const email = `limited-${Date.now()}@example.com`;
+      const statuses: number[] = [];
+      for (let i = 1; i <= 5; i++) {
+        const reply = await fetch(`${base}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin, "x-forwarded-for": `203.0.113.${i}` },
+          body: JSON.stringify({ email, password: "not the password" }),
+        });
+        statuses.push(reply.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const rows = await run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--json", "--command", "select key, count from rate_limit where key like '%/sign-in/email'"], project, env());
+      const [first] = JSON.parse(rows.stdout) as Array<{ results: Array<{ key: string; count: number }> }>;
+      expect(first!.results).toEqual([expect.objectContaining({ count: 3 })]);
+    } finally {
+      process.kill(-worker.pid!, "SIGTERM"); // npx, wrangler and workerd: the whole group
+      await worker;
     }
   });
 });

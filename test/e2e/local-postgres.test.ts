@@ -15,7 +15,7 @@ import { tempDir } from "../support/temp.js";
  * without one and gets the first one's node_modules.
  */
 const OUTSIDE_HOME = "/var/lib/authstack/postgres";
-const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "session", "user", "verification"];
+const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "rate_limit", "session", "user", "verification"];
 
 /** A private folder exactly as `mktemp -d` makes it (0700), removed after the file. Not made reachable on purpose. */
 function privateDir(prefix: string): string {
@@ -92,7 +92,7 @@ describe("node-postgres zero-setup PostgreSQL, one per project", () => {
 
     const created = await runCli(["first", "--template", "node-postgres", "--pm", "npm", "--no-git", "--json"], { cwd: one });
     expect(created.exitCode, created.all).toBe(0);
-    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 9, expected: 9 } });
+    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 10, expected: 10 } });
     clusters.add(path.dirname(clusterDir(first)));
 
     const scaffolded = await runCli(["second", "--template", "node-postgres", "--pm", "npm", "--no-install", "--no-git", "--json"], { cwd: two });

@@ -11,7 +11,7 @@ import { run } from "../support/run.js";
 
 // The machine's own git identity may be missing on a fresh machine; the first commit needs one.
 const GIT_IDENTITY = { GIT_AUTHOR_NAME: "E2E", GIT_AUTHOR_EMAIL: "e2e@example.com", GIT_COMMITTER_NAME: "E2E", GIT_COMMITTER_EMAIL: "e2e@example.com" };
-const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "session", "user", "verification"];
+const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "rate_limit", "session", "user", "verification"];
 
 function tablesIn(url: string): string[] {
   const out = execFileSync("psql", [url, "-At", "-c", "select tablename from pg_tables where schemaname = 'public' order by 1"], { encoding: "utf8" });
@@ -32,11 +32,11 @@ describe("node-postgres against a PostgreSQL 15 given by --database-url", () => 
 
   it("installs and migrates that server, with exit 0", () => {
     expect(created.exitCode, created.all).toBe(0);
-    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 9, expected: 9, missing: [] } });
+    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 10, expected: 10, missing: [] } });
     expect(readFileSync(path.join(project, ".env"), "utf8")).toContain(`DATABASE_URL=${pg.url}`);
   });
 
-  it("created the 9 auth tables and the app tables, and started no local server", () => {
+  it("created the 10 auth tables and the app tables, and started no local server", () => {
     expect(tablesIn(pg.url)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
     expect(() => execFileSync("ls", [path.join(project, ".data")])).toThrow();
   });
@@ -78,7 +78,7 @@ describe("node-postgres with zero setup: the README's first command", () => {
 
   it("creates authstack-app with every default, installed, migrated and committed", () => {
     expect(created.exitCode, created.all).toBe(0);
-    expect(created.stdout).toContain("Migrated the database: 9 of 9 auth tables exist");
+    expect(created.stdout).toContain("Migrated the database: 10 of 10 auth tables exist");
     expect(created.stdout).toContain("Created a git repository with a first commit");
     expect(execFileSync("git", ["log", "--format=%s"], { cwd: project, encoding: "utf8" })).toBe("Initial commit from create-authstack\n");
     expect(execFileSync("git", ["ls-files", ".env"], { cwd: project, encoding: "utf8" })).toBe("");

@@ -94,7 +94,7 @@ describe("every template with every package manager", () => {
       const [result, ms] = await timed(() => runCli(args, { cwd, env: env(), node }));
       took["scaffold→migrated"] = ms;
       expect(result.exitCode, result.all).toBe(0);
-      expect(jsonLines(result.stdout).at(-1)).toMatchObject({ packageManager: pm, installed: true, migrated: true, tables: { found: 9, missing: [] } });
+      expect(jsonLines(result.stdout).at(-1)).toMatchObject({ packageManager: pm, installed: true, migrated: true, tables: { found: 10, missing: [] } });
       expect(existsSync(path.join(project, LOCKFILE[cell.pm])), `${LOCKFILE[cell.pm]} was written`).toBe(true);
       const others = Object.values(LOCKFILE).filter((f) => f !== LOCKFILE[cell.pm]);
       expect(others.filter((f) => existsSync(path.join(project, f)))).toEqual([]);

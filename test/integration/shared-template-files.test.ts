@@ -44,11 +44,21 @@ const SHARED_FILES: readonly string[] = [
   "src/config/auth-secrets.ts",
 ];
 
+// The two that run a server process of their own (Workers has neither signals nor work after the response).
+const SERVER_FILES: readonly string[] = ["src/http/shutdown.ts"];
+
 describe("files shared by the three templates", () => {
   it.each(SHARED_FILES)("%s is byte-identical in every template", (file) => {
     const [first, ...rest] = TEMPLATES.map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
     for (const [index, other] of rest.entries()) {
       expect(other.equals(first!), `templates/${TEMPLATES[index + 1]}/${file} differs from templates/${TEMPLATES[0]}/${file}`).toBe(true);
     }
+  });
+});
+
+describe("files shared by the two server templates", () => {
+  it.each(SERVER_FILES)("%s is byte-identical in node-postgres and bun-sqlite", (file) => {
+    const [node, bun] = ["node-postgres", "bun-sqlite"].map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
+    expect(bun!.equals(node!), `templates/bun-sqlite/${file} differs from templates/node-postgres/${file}`).toBe(true);
   });
 });

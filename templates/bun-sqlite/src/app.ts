@@ -8,6 +8,7 @@ import { crossOrigin } from "./http/cross-origin.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
 import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
+import { isDraining } from "./http/shutdown.ts";
 import { listMail } from "./mail/mailbox.ts";
 import { requireTenant } from "./middleware/session";
 import { trustedOrigins } from "./origins";
@@ -32,7 +33,7 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
 
   app.get("/api/health", (c) => c.json({ ok: true }));
   // Readiness: whether this instance can serve, for a load balancer to route around it while not.
-  app.get("/api/ready", readiness(async () => db.run(sql`select 1`)));
+  app.get("/api/ready", readiness(async () => db.run(sql`select 1`), isDraining));
 
   // "/api/projects/*" also matches "/api/projects" itself.
   app.use("/api/projects/*", requireTenant(auth, db));

@@ -14,6 +14,7 @@ import { authBaseURL, authSecret, isProduction, serverPort } from "./env";
 import { db, type Database } from "./db";
 import * as schema from "./db/schema";
 import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
+import { runAfterResponse } from "./http/shutdown.ts";
 import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
 import { createMailer } from "./mail/mailer.ts";
 import { linkOrigin, trustedOrigins } from "./origins";
@@ -53,8 +54,8 @@ export function createAuth(database: Database) {
       // never a header the client wrote.
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       // Mail goes out after the response: a slow provider never delays sign-up, and a reset for an unknown address
-      // answers as fast as one for a known address. The process outlives the request.
-      backgroundTasks: { handler: (task) => void task },
+      // answers as fast as one for a known address. A shutdown waits for it.
+      backgroundTasks: { handler: runAfterResponse },
     },
   });
 }

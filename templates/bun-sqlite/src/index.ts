@@ -5,6 +5,7 @@
 import { requireEmailVerification } from "./config/auth-settings.ts";
 import { authBaseURL, authSecret, ConfigError, serverHost, serverPort } from "./env";
 import { trustedProxies } from "./http/client-address.ts";
+import { drain } from "./http/shutdown.ts";
 import { trustedOrigins } from "./origins";
 
 let port: number;
@@ -42,17 +43,22 @@ try {
 const shown = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname;
 console.log(`Listening on http://${shown}:${server.port} (Better Auth at /api/auth, health at /api/health)`);
 
-// On Ctrl-C or a stop signal: let in-flight requests finish (briefly: idle keep-alive connections, which browsers
-// hold open, would otherwise keep us waiting), then close SQLite cleanly so the WAL is checkpointed.
-const GRACE_MS = 1500;
+// On a stop signal (a deploy, Ctrl-C): take no new requests, answer those in flight, send the mail they
+// queued, then close SQLite cleanly so the WAL is checkpointed. A second signal, or GRACE_MS, ends it at once.
+const GRACE_MS = 10_000;
 let stopping = false;
-async function shutdown() {
-  if (stopping) return;
+async function shutdown(signal: string) {
+  if (stopping) process.exit(1);
   stopping = true;
-  await Promise.race([server.stop(), Bun.sleep(GRACE_MS)]);
-  await server.stop(true);
-  db.$client.close();
-  process.exit(0);
+  console.log(`${signal} received: finishing the requests in flight, then stopping.`);
+  const stopServer = async () => {
+    void server.stop(); // no new connections; requests in flight go on
+    while (server.pendingRequests > 0) await Bun.sleep(50);
+    await server.stop(true); // idle keep-alive connections, which browsers hold open
+  };
+  const clean = await drain(stopServer, () => db.$client.close(), GRACE_MS);
+  if (!clean) console.error(`Stopped after ${GRACE_MS / 1000} s with work unfinished.`);
+  process.exit(clean ? 0 : 1);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => shutdown("SIGTERM"));

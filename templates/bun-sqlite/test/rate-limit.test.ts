@@ -34,6 +34,10 @@ describe("rate limits in production", () => {
     }
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429, 429]);
+
+    // Counted in the database, keyed on the socket's address: every process on the file shares the count.
+    const rows = server.db.$client.query("select key, count from rate_limit where key = ?").all("127.0.0.1|/sign-in/email");
+    expect(rows).toEqual([{ key: "127.0.0.1|/sign-in/email", count: 3 }]);
   });
 
   test("has no dev mailbox", async () => {

@@ -7,6 +7,7 @@ import { env } from "./env.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { devOnly } from "./http/dev-only.ts";
 import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
+import { isDraining } from "./http/shutdown.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { trustedOrigins } from "./lib/origins.ts";
 import { listMail } from "./mail/mailbox.ts";
@@ -30,7 +31,7 @@ app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c)));
 // healthy process because of someone else's outage.
 app.get("/api/health", (c) => c.json({ ok: true }));
 // Readiness: whether this instance can serve, for a load balancer to route around it while not.
-app.get("/api/ready", readiness(() => pool.query("select 1")));
+app.get("/api/ready", readiness(() => pool.query("select 1"), isDraining));
 
 app.route("/api/projects", projects);
 

@@ -11,6 +11,7 @@ import { db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
 import { env } from "./env.ts";
 import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
+import { runAfterResponse } from "./http/shutdown.ts";
 import { linkOrigin, trustedOrigins } from "./lib/origins.ts";
 import { authSecret } from "./lib/secret.ts";
 import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
@@ -44,8 +45,8 @@ export const auth = betterAuth({
     // never a header the client wrote.
     ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     // Mail goes out after the response: a slow provider never delays sign-up, and a reset for an
-    // unknown address answers as fast as one for a known address. The process outlives the request.
-    backgroundTasks: { handler: (task) => void task },
+    // unknown address answers as fast as one for a known address. A shutdown waits for it.
+    backgroundTasks: { handler: runAfterResponse },
   },
   plugins: [
     organization({ sendInvitationEmail: invitationMailer(mail), organizationHooks: organizationKeyHooks }),

@@ -1,5 +1,6 @@
 // Server entry: `npm run dev` (watch mode) and `npm start` (after `npm run build`).
 import { serve } from "@hono/node-server";
+import { drain } from "./http/shutdown.ts";
 
 // Imported dynamically so a configuration error (no BETTER_AUTH_SECRET, no BETTER_AUTH_URL in
 // production, ...) prints its message instead of a stack trace from deep inside the import graph.
@@ -37,17 +38,24 @@ server.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// On a stop signal (a deploy, Ctrl-C): take no new requests, answer those in flight, send the mail
+// they queued, then close the pool. A second signal, or GRACE_MS, ends it at once.
+const GRACE_MS = 10_000;
 let stopping = false;
-function shutdown(signal: NodeJS.Signals) {
-  if (stopping) return;
+async function shutdown(signal: NodeJS.Signals) {
+  if (stopping) process.exit(1);
   stopping = true;
-  console.log(`${signal} received, shutting down`);
-  // A keep-alive connection would hold close() open; the hard timeout bounds the wait.
-  setTimeout(() => process.exit(0), 5_000).unref();
-  server.close(() => {
-    pool.end().finally(() => process.exit(0));
-  });
-  if ("closeAllConnections" in server) server.closeAllConnections();
+  console.log(`${signal} received: finishing the requests in flight, then stopping.`);
+  const stopServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive connections go as soon as they are idle, not at their timeout.
+      const idle = setInterval(() => "closeIdleConnections" in server && server.closeIdleConnections(), 100);
+      server.once("close", () => clearInterval(idle));
+    });
+  const clean = await drain(stopServer, () => pool.end(), GRACE_MS);
+  if (!clean) console.error(`Stopped after ${GRACE_MS / 1000} s with work unfinished.`);
+  process.exit(clean ? 0 : 1);
 }
 
 process.on("SIGINT", shutdown);

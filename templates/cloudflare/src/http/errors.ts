@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { ConfigError } from "../env.ts";
 
 const MIGRATE_FIX =
-  "The database is missing tables: apply the migrations with `npm run db:migrate` (local) or `npm run db:migrate:remote`.";
+  "The database is missing tables: apply the migrations with `npm run db:migrate` (local) or `npm run db:deploy`.";
 
 /** True when D1 reports a missing table anywhere in the error's cause chain (drizzle wraps D1's error). */
 function isMissingTable(error: unknown): boolean {

@@ -37,9 +37,13 @@ export function securityHeaders(isHttps: (c: Context) => boolean): MiddlewareHan
   };
 }
 
-/** GET /api/ready: 200 while the database answers, 503 otherwise (the process itself is /api/health). */
-export function readiness(pingDatabase: (c: Context) => Promise<unknown>): MiddlewareHandler {
+/**
+ * GET /api/ready: 200 while the database answers, 503 otherwise (the process itself is /api/health),
+ * and 503 once the process is shutting down, so a load balancer sends no new requests its way.
+ */
+export function readiness(pingDatabase: (c: Context) => Promise<unknown>, draining: () => boolean = () => false): MiddlewareHandler {
   return async (c) => {
+    if (draining()) return c.json({ ok: false, error: "Shutting down" }, 503);
     try {
       await pingDatabase(c);
       return c.json({ ok: true });

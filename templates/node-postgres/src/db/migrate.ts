@@ -9,6 +9,9 @@ import pg from "pg";
 // Same relative place from src/db/ and from the build output dist/db/.
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
+// Any constant of this app's own: the key of the advisory lock that serializes migrations.
+const MIGRATION_LOCK = 7_361_029_118;
+
 type Journal = { entries: { tag: string; when: number }[] };
 
 export async function migrateDatabase(connectionString: string): Promise<{ applied: string[] }> {
@@ -18,6 +21,9 @@ export async function migrateDatabase(connectionString: string): Promise<{ appli
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
+    // Two instances starting at once (each migrating before it serves) take turns: the second finds
+    // nothing left to do instead of creating the same tables. Released with the connection.
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     const before = await lastAppliedAt(client);
     await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
     // drizzle applies every migration newer than the last one recorded; report the same set.
