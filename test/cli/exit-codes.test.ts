@@ -32,7 +32,7 @@ describe("exit codes", () => {
     expect(run.exitCode).toBe(3);
     const result = jsonLines(run.stdout).at(-1)!;
     expect(result).toMatchObject({ ok: false, installed: true, migrated: false, tables: { found: 3, expected: 10 } });
-    expect(result.tables.missing).toEqual(["verification", "organization", "member", "invitation", "jwks", "apikey"]);
+    expect(result.tables.missing).toEqual(["verification", "organization", "member", "invitation", "jwks", "apikey", "rate_limit"]);
     expect(result.next).toEqual(["cd half", "npm run db:migrate", "npm run dev"]);
   });
 

@@ -42,6 +42,7 @@ const SHARED_FILES: readonly string[] = [
   "src/http/api-key.ts",
   "src/config/api-keys.ts",
   "src/config/auth-secrets.ts",
+  "src/config/jwt-keys.ts",
 ];
 
 // The two that run a server process of their own (Workers has neither signals nor work after the response).

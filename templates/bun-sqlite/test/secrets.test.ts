@@ -50,6 +50,30 @@ test("a rotated secret signs sessions out once and breaks nothing else", async (
   expect((await new Client(after, undefined, { "x-api-key": key }).get("/api/projects")).status).toBe(200);
 });
 
+test("a replaced secret signs everyone out and answers no request with a 500", async () => {
+  database = freshDatabase();
+  process.env.BETTER_AUTH_SECRET = OLD;
+  const before = start(database.db);
+  const owner = await tenant(before, "Replacer");
+  expect((await owner.client.get("/api/auth/token")).status).toBe(200); // a signing key only OLD opens
+  const key = (await owner.client.post("/api/auth/api-key/create", { name: "ci", organizationId: owner.organization.id })).body.key;
+
+  process.env.BETTER_AUTH_SECRET = NEW;
+  const after = start(database.db);
+  const old = owner.client.withHeaders({}, after);
+  expect((await old.get("/api/projects")).status).toBe(401);
+  expect((await old.get("/")).status).toBeLessThan(500);
+  const again = new Client(after);
+  expect((await again.post("/api/auth/sign-in/email", { email: owner.email, password: owner.password })).status).toBe(200);
+  const token = await again.get("/api/auth/token");
+  expect(token.status).toBe(200);
+  // Signed with a new key, which is the one published.
+  const kid = JSON.parse(Buffer.from(token.body.token.split(".")[0], "base64url").toString()).kid;
+  expect((await again.get("/api/auth/jwks")).body.keys.map((k: { kid: string }) => k.kid)).toEqual([kid]);
+  expect((await new Client(after, undefined, { "x-api-key": key }).get("/api/projects")).status).toBe(200);
+  expect((await (await tenant(after, "Newcomer")).client.get("/api/projects")).status).toBe(200);
+});
+
 test("a short or malformed secret stops the start, naming the variable", () => {
   database = freshDatabase();
   process.env.BETTER_AUTH_SECRET = "short";

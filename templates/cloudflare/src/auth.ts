@@ -5,6 +5,7 @@ import { jwt } from "better-auth/plugins/jwt";
 import { organization } from "better-auth/plugins/organization";
 import { API_KEY_OPTIONS, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
+import { readableJwtKeys } from "./config/jwt-keys.ts";
 import { publicOrigin } from "./config/public-url.ts";
 import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
 import { createDb, type Database, db } from "./db/index.ts";
@@ -26,8 +27,9 @@ function authOptions(database: Database, mail?: AuthMailSettings) {
     ...(mail ? authMailOptions(mail) : { emailAndPassword: { enabled: true } }),
     plugins: [
       organization({ ...(mail && { sendInvitationEmail: invitationMailer(mail) }), organizationHooks: organizationKeyHooks }),
-      // Clients ask GET /api/auth/token for a JWT; no session read mints one it did not ask for.
-      jwt({ disableSettingJwtHeader: true }),
+      // Clients ask GET /api/auth/token for a JWT; no session read mints one it did not ask for. Only
+      // keys the secrets in use can open are used (src/config/jwt-keys.ts).
+      jwt({ disableSettingJwtHeader: true, adapter: readableJwtKeys }),
       // Keys belong to an organization (its owner makes them) and act for it on /api/projects.
       apiKey(API_KEY_OPTIONS),
     ],

@@ -58,6 +58,25 @@ describe("BETTER_AUTH_SECRETS", () => {
     expect((await new Client(after).request("/api/projects", { headers: { "x-api-key": key } })).status).toBe(200);
   });
 
+  it("replaced outright (no rotation), signs everyone out and answers no request with a 500", async () => {
+    const before = workerWith({ BETTER_AUTH_SECRET: OLD });
+    const owner = new Client(before);
+    const email = uniqueEmail("replacer");
+    expect((await owner.post("/api/auth/sign-up/email", { email, password: PASSWORD, name: "Replacer" })).status).toBe(200);
+    expect((await owner.get("/api/auth/token")).status).toBe(200); // a signing key only OLD opens
+
+    const after = workerWith({ BETTER_AUTH_SECRET: NEW });
+    const stale = new Client(after);
+    for (const [name, value] of owner.cookies) stale.cookies.set(name, value);
+    expect((await stale.get("/api/projects")).status).toBe(401);
+    const again = new Client(after);
+    expect((await again.post("/api/auth/sign-in/email", { email, password: PASSWORD })).status).toBe(200);
+    const token = await again.get("/api/auth/token");
+    expect(token.status).toBe(200);
+    const { kid } = JSON.parse(atob((token.body.token as string).split(".")[0]!.replace(/-/g, "+").replace(/_/g, "/"))) as { kid: string };
+    expect((await again.get("/api/auth/jwks")).body.keys.map((k: { kid: string }) => k.kid)).toContain(kid);
+  });
+
   it("refuses a malformed or short entry, naming it", () => {
     const request = new Request("http://localhost:8787/api/auth/ok");
     expect(() => createAuth(withEnv({ BETTER_AUTH_SECRETS: NEW }), request)).toThrow('BETTER_AUTH_SECRETS must be "<version>:<secret>" entries');

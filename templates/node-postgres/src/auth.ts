@@ -7,6 +7,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt, organization } from "better-auth/plugins";
 import { API_KEY_OPTIONS, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
+import { readableJwtKeys } from "./config/jwt-keys.ts";
 import { db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
 import { env } from "./env.ts";
@@ -50,8 +51,9 @@ export const auth = betterAuth({
   },
   plugins: [
     organization({ sendInvitationEmail: invitationMailer(mail), organizationHooks: organizationKeyHooks }),
-    // Clients ask GET /api/auth/token for a JWT; no session read mints one it did not ask for.
-    jwt({ disableSettingJwtHeader: true }),
+    // Clients ask GET /api/auth/token for a JWT; no session read mints one it did not ask for. Only
+    // keys the secrets in use can open are used (src/config/jwt-keys.ts).
+    jwt({ disableSettingJwtHeader: true, adapter: readableJwtKeys }),
     // Keys belong to an organization (its owner makes them) and act for it on /api/projects.
     apiKey(API_KEY_OPTIONS),
   ],

@@ -63,6 +63,31 @@ describe("secret rotation", () => {
     expect((await new Client(after).get("/api/projects", { "x-api-key": key })).status).toBe(200);
   });
 
+  it("replaced outright, signs everyone out and answers no request with a 500", async () => {
+    delete process.env.BETTER_AUTH_SECRETS;
+    process.env.BETTER_AUTH_SECRET = OLD;
+    const before = await start();
+    const owner = new Client(before);
+    const { email } = await signUp(owner, "replacer");
+    const organizationId = await createActiveOrganization(owner, "Replacer Org");
+    expect((await owner.get("/api/auth/token")).status).toBe(200); // a signing key only OLD opens
+    const key = (await owner.post("/api/auth/api-key/create", { name: "ci", organizationId })).body.key as string;
+    const cookie = owner.cookieHeader();
+
+    process.env.BETTER_AUTH_SECRET = NEW;
+    const after = await start();
+    expect((await new Client(after).get("/api/projects", { cookie })).status).toBe(401);
+    expect((await new Client(after).get("/", { cookie })).status).toBeLessThan(500);
+    const again = new Client(after);
+    expect((await again.post("/api/auth/sign-in/email", { email, password: PASSWORD })).status).toBe(200);
+    const token = await again.get("/api/auth/token");
+    expect(token.status).toBe(200);
+    // Signed with a new key, which is the one published.
+    const { kid } = JSON.parse(Buffer.from((token.body.token as string).split(".")[0]!, "base64url").toString()) as { kid: string };
+    expect((await again.get("/api/auth/jwks")).body.keys.map((k: { kid: string }) => k.kid)).toEqual([kid]);
+    expect((await new Client(after).get("/api/projects", { "x-api-key": key })).status).toBe(200);
+  });
+
   it("refuses a short or malformed secret at start, naming the variable", async () => {
     const { authSecrets } = await import("../src/config/auth-secrets.ts");
     const where = ".env";
