@@ -43,6 +43,7 @@ const SHARED_FILES: readonly string[] = [
   "src/config/api-keys.ts",
   "src/config/auth-secrets.ts",
   "src/config/jwt-keys.ts",
+  "src/http/rotated-cookies.ts",
 ];
 
 // The two that run a server process of their own (Workers has neither signals nor work after the response).

@@ -3,11 +3,12 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Auth } from "./auth";
 import type { Database } from "./db";
-import { authBaseURL } from "./env";
+import { authBaseURL, authSecret } from "./env";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
 import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
+import { resignRotatedCookies } from "./http/rotated-cookies.ts";
 import { isDraining } from "./http/shutdown.ts";
 import { listMail } from "./mail/mailbox.ts";
 import { requireTenant } from "./middleware/session";
@@ -25,6 +26,8 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
 
   // Security headers on every response, and no body over 1 MiB is read.
   app.use("*", securityHeaders(() => authBaseURL()?.startsWith("https:") === true), limitBody);
+  // After a secret rotation (BETTER_AUTH_SECRETS), cookies signed with an older secret still sign in.
+  app.use("*", resignRotatedCookies(() => authSecret()));
 
   // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
   app.use("/api/*", crossOrigin(() => trustedOrigins()));

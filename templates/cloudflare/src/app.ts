@@ -1,9 +1,11 @@
 import { Hono } from "hono";
+import { authSecrets } from "./config/auth-secrets.ts";
 import { type AppContext, withServices } from "./http/context.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
 import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
+import { resignRotatedCookies } from "./http/rotated-cookies.ts";
 import { notFound, onError } from "./http/errors.ts";
 import { createPages } from "./pages/index.tsx";
 import { pageRuntime } from "./pages/runtime.ts";
@@ -16,6 +18,8 @@ export const app = new Hono<AppContext>()
   .notFound(notFound)
   // Security headers on every response, and no body over 1 MiB is read. Workers see the public URL.
   .use("*", securityHeaders((c) => new URL(c.req.url).protocol === "https:"), limitBody)
+  // After a secret rotation (BETTER_AUTH_SECRETS), cookies signed with an older secret still sign in.
+  .use("*", resignRotatedCookies((c) => authSecrets(c.env, "wrangler secrets") ?? {}))
   // Needs neither the database nor the secret: a liveness probe.
   .get("/api/health", (c) => c.json({ ok: true }))
   // Readiness: whether the D1 binding answers.

@@ -7,9 +7,11 @@ import { env } from "./env.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { devOnly } from "./http/dev-only.ts";
 import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
+import { resignRotatedCookies } from "./http/rotated-cookies.ts";
 import { isDraining } from "./http/shutdown.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { trustedOrigins } from "./lib/origins.ts";
+import { authSecret } from "./lib/secret.ts";
 import { listMail } from "./mail/mailbox.ts";
 import { createPages } from "./pages/index.tsx";
 import { pageRuntime } from "./pages/runtime.ts";
@@ -19,6 +21,9 @@ export const app = new Hono();
 
 // Security headers on every response, and no body over 1 MiB is read.
 app.use("*", securityHeaders(() => env.BETTER_AUTH_URL.startsWith("https:")), limitBody);
+
+// After a secret rotation (BETTER_AUTH_SECRETS), cookies signed with an older secret still sign in.
+app.use("*", resignRotatedCookies(() => authSecret()));
 
 // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
 app.use("/api/*", crossOrigin(() => trustedOrigins()));
