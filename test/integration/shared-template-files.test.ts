@@ -49,6 +49,9 @@ const SHARED_FILES: readonly string[] = [
 // The two that run a server process of their own (Workers has neither signals nor work after the response).
 const SERVER_FILES: readonly string[] = ["src/http/shutdown.ts"];
 
+// The two on SQLite, whose drivers have no transaction that spans Better Auth's awaits.
+const SQLITE_FILES: readonly string[] = ["src/db/undo-on-failure.ts"];
+
 describe("files shared by the three templates", () => {
   it.each(SHARED_FILES)("%s is byte-identical in every template", (file) => {
     const [first, ...rest] = TEMPLATES.map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
@@ -62,5 +65,12 @@ describe("files shared by the two server templates", () => {
   it.each(SERVER_FILES)("%s is byte-identical in node-postgres and bun-sqlite", (file) => {
     const [node, bun] = ["node-postgres", "bun-sqlite"].map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
     expect(bun!.equals(node!), `templates/bun-sqlite/${file} differs from templates/node-postgres/${file}`).toBe(true);
+  });
+});
+
+describe("files shared by the two SQLite templates", () => {
+  it.each(SQLITE_FILES)("%s is byte-identical in bun-sqlite and cloudflare", (file) => {
+    const [bun, cloudflare] = ["bun-sqlite", "cloudflare"].map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
+    expect(cloudflare!.equals(bun!), `templates/cloudflare/${file} differs from templates/bun-sqlite/${file}`).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { readableJwtKeys } from "./config/jwt-keys.ts";
 import { authBaseURL, authSecret, isProduction, serverPort } from "./env";
 import { db, type Database } from "./db";
 import * as schema from "./db/schema";
+import { undoOnFailure } from "./db/undo-on-failure.ts";
 import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
 import { runAfterResponse } from "./http/shutdown.ts";
 import { authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
@@ -28,9 +29,8 @@ export function createAuth(database: Database) {
     basePath: "/api/auth",
     baseURL: authBaseURL(),
     ...authSecret(),
-    // No transaction: bun:sqlite's are synchronous, and Better Auth's span awaits (a sign-up hashes the
-    // password inside one), so drizzle would commit before the second write. See README "Deploy".
-    database: drizzleAdapter(database, { provider: "sqlite", schema }),
+    // A sign-up's user and account: both, or neither (src/db/undo-on-failure.ts).
+    database: undoOnFailure(drizzleAdapter(database, { provider: "sqlite", schema })),
     ...authMailOptions(mail),
     // Only the configured providers are present: Object.keys(auth.options.socialProviders).
     // In development the provider calls back to the port this server listens on (PORT), not BETTER_AUTH_URL's.

@@ -10,6 +10,7 @@ import { publicOrigin } from "./config/public-url.ts";
 import { CLIENT_ADDRESS_HEADER } from "./http/client-address.ts";
 import { createDb, type Database, db } from "./db/index.ts";
 import * as schema from "./db/schema.ts";
+import { undoOnFailure } from "./db/undo-on-failure.ts";
 import { type AppEnv, isProduction, requireAuthSecret } from "./env.ts";
 import { type AuthMailSettings, authMailOptions, invitationMailer } from "./mail/auth-mail.ts";
 import { createMailer } from "./mail/mailer.ts";
@@ -23,7 +24,8 @@ import { linkOrigin, trustedOrigins } from "./trusted-origins.ts";
 function authOptions(database: Database, mail?: AuthMailSettings) {
   return {
     basePath: "/api/auth",
-    database: drizzleAdapter(database, { provider: "sqlite", schema }),
+    // A sign-up's user and account: both, or neither (src/db/undo-on-failure.ts).
+    database: undoOnFailure(drizzleAdapter(database, { provider: "sqlite", schema })),
     ...(mail ? authMailOptions(mail) : { emailAndPassword: { enabled: true } }),
     plugins: [
       organization({ ...(mail && { sendInvitationEmail: invitationMailer(mail) }), organizationHooks: organizationKeyHooks }),
