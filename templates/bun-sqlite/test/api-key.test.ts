@@ -37,6 +37,16 @@ test("the owner makes a key for the active organization; it is stored hashed and
   expect((await server.auth.api.verifyApiKey({ body: { key: `${key.slice(0, -4)}abcd` } })).valid).toBe(false);
 });
 
+test("a key made or listed without naming an organization is the active organization's", async () => {
+  const { client, organization, keyId } = await ownerWithKey("Defaulted");
+  const made = await client.post("/api/auth/api-key/create", { name: "no organization named" });
+  expect(made.status).toBe(200);
+  expect(made.body.referenceId).toBe(organization.id);
+  const listed = await client.get("/api/auth/api-key/list");
+  expect(JSON.stringify(listed.body)).toContain(keyId);
+  expect(JSON.stringify(listed.body)).toContain(made.body.id);
+});
+
 test("x-api-key reads and writes the key's organization on /api/projects, and nothing of another's", async () => {
   const { client, key } = await ownerWithKey("Keyed");
   const mine = await client.post("/api/projects", { name: "Made by a person" });

@@ -3,7 +3,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { jwt } from "better-auth/plugins/jwt";
 import { organization } from "better-auth/plugins/organization";
-import { API_KEY_OPTIONS, organizationKeyHooks } from "./config/api-keys.ts";
+import { API_KEY_OPTIONS, activeOrganizationByDefault, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { readableJwtKeys } from "./config/jwt-keys.ts";
 import { publicOrigin } from "./config/public-url.ts";
@@ -37,6 +37,8 @@ function authOptions(database: Database, mail?: AuthMailSettings) {
     ],
     // The counts live in the rate_limit table, so every isolate and every location shares them.
     rateLimit: { storage: "database" },
+    // An api-key route without an organization acts on the session's active one.
+    hooks: { before: activeOrganizationByDefault },
     telemetry: { enabled: false },
   } satisfies BetterAuthOptions;
 }

@@ -120,6 +120,16 @@ describe("API keys", () => {
     expect((await auth.api.verifyApiKey({ body: { key: `${key}nope` } })).valid).toBe(false);
   });
 
+  it("made or listed without naming an organization, are the active organization's", async () => {
+    const { client, organization, keyId } = await ownerWithKey("defaulted");
+    const made = await client.post("/api/auth/api-key/create", { name: "no organization named" });
+    expect(made.status).toBe(200);
+    expect(made.body.referenceId).toBe(organization.id);
+    const listed = await client.get("/api/auth/api-key/list");
+    expect(JSON.stringify(listed.body)).toContain(keyId);
+    expect(JSON.stringify(listed.body)).toContain(made.body.id);
+  });
+
   it("read and write their organization on /api/projects as x-api-key, and nothing of another's", async () => {
     const { client, key } = await ownerWithKey("keyed");
     expect((await client.post("/api/projects", { name: "Made by a person" })).status).toBe(201);

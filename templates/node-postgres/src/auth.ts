@@ -5,7 +5,7 @@ import { apiKey } from "@better-auth/api-key";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { jwt, organization } from "better-auth/plugins";
-import { API_KEY_OPTIONS, organizationKeyHooks } from "./config/api-keys.ts";
+import { API_KEY_OPTIONS, activeOrganizationByDefault, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { readableJwtKeys } from "./config/jwt-keys.ts";
 import { db } from "./db/index.ts";
@@ -34,6 +34,8 @@ export const auth = betterAuth({
   // In development the provider calls back to the port this server listens on (PORT), not BETTER_AUTH_URL's.
   socialProviders: socialProviders(process.env, env.isProduction ? undefined : `http://localhost:${env.PORT}`),
   trustedOrigins: () => trustedOrigins(),
+  // An api-key route without an organization acts on the session's active one.
+  hooks: { before: activeOrganizationByDefault },
   // Better Auth turns its limiter on only when NODE_ENV is "production"; this app is in production
   // whenever it is not in development or test, an unset NODE_ENV included. The counts live in the
   // rate_limit table, so every instance on this database shares them.

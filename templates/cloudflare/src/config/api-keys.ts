@@ -1,4 +1,5 @@
 import { API_KEY_TABLE_NAME, type ApiKeyConfigurationOptions } from "@better-auth/api-key";
+import { createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import type { OrganizationOptions } from "better-auth/plugins/organization";
 
 /**
@@ -22,3 +23,18 @@ export const organizationKeyHooks: NonNullable<OrganizationOptions["organization
     await ctx?.context.adapter.deleteMany({ model: API_KEY_TABLE_NAME, where: [{ field: "referenceId", value: organization.id }] });
   },
 };
+
+/**
+ * A `hooks.before` of Better Auth: its api-key routes take the organization as a parameter; here it
+ * defaults to the session's active one, so a key made or listed without naming an organization is the
+ * active organization's. Naming one is still checked by Better Auth (member, owner).
+ */
+export const activeOrganizationByDefault = createAuthMiddleware(async (ctx) => {
+  const creating = ctx.path === "/api-key/create" && !ctx.body?.organizationId;
+  const listing = ctx.path === "/api-key/list" && !ctx.query?.organizationId;
+  if (!creating && !listing) return;
+  const session = await getSessionFromCtx(ctx);
+  const organizationId = (session?.session as { activeOrganizationId?: string | null } | undefined)?.activeOrganizationId;
+  if (!organizationId) return;
+  return { context: creating ? { body: { ...ctx.body, organizationId } } : { query: { ...ctx.query, organizationId } } };
+});
