@@ -37,7 +37,8 @@ export async function startPostgres15(work) {
 
 const uid = (flag) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
 
-function freePort() {
+/** A port nothing listens on now, on loopback. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.on("error", reject);
