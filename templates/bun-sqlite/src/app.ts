@@ -42,7 +42,7 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   app.use("/api/projects/*", requireTenant(auth, db));
   app.route("/api/projects", projectRoutes(db));
 
-  // The dev mailbox (CONTRACT §5): outside production, to this machine only.
+  // The dev mailbox: outside production, to this machine only.
   app.get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }));
 
   // The HTML pages (sign-up, sign-in, home, projects, API keys, ...): forms over the API above.

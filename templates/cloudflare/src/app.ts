@@ -26,7 +26,7 @@ export const app = new Hono<AppContext>()
   .get("/api/ready", readiness((c) => c.env.DB.prepare("select 1").first()))
   // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
   .use("/api/*", crossOrigin((c) => trustedOrigins(c.env, new URL(c.req.url))))
-  // The dev mailbox (CONTRACT §5): outside production, to this machine only. `wrangler dev` keeps one
+  // The dev mailbox: outside production, to this machine only. `wrangler dev` keeps one
   // isolate, so the in-memory mailbox holds the mail of every request.
   .get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }))
   // "/x/*" also matches "/x" in Hono.

@@ -40,7 +40,7 @@ app.get("/api/ready", readiness(() => pool.query("select 1"), isDraining));
 
 app.route("/api/projects", projects);
 
-// The dev mailbox (CONTRACT §5): outside production, to this machine only.
+// The dev mailbox: outside production, to this machine only.
 app.get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }));
 
 // The HTML pages (sign-up, sign-in, home, projects, API keys, ...): forms over the API above.
