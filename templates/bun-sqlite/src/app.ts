@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { Auth } from "./auth";
 import type { Database } from "./db";
-import { authBaseURL, authSecret } from "./env";
+import { authBaseURL } from "./env";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
@@ -27,7 +27,7 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   // Security headers on every response, and no body over 1 MiB is read.
   app.use("*", securityHeaders(() => authBaseURL()?.startsWith("https:") === true), limitBody);
   // After a secret rotation (BETTER_AUTH_SECRETS), cookies signed with an older secret still sign in.
-  app.use("*", resignRotatedCookies(() => authSecret()));
+  app.use("*", resignRotatedCookies(() => auth.options));
 
   // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
   app.use("/api/*", crossOrigin(() => trustedOrigins()));

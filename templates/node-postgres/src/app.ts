@@ -11,7 +11,6 @@ import { limitBody, readiness, securityHeaders } from "./http/protect.ts";
 import { resignRotatedCookies } from "./http/rotated-cookies.ts";
 import { isDraining } from "./http/shutdown.ts";
 import { trustedOrigins } from "./lib/origins.ts";
-import { authSecret } from "./lib/secret.ts";
 import { listMail } from "./mail/mailbox.ts";
 import { createPages } from "./pages/index.tsx";
 import { pageRuntime } from "./pages/runtime.ts";
@@ -23,7 +22,7 @@ export const app = new Hono();
 app.use("*", securityHeaders(() => env.BETTER_AUTH_URL.startsWith("https:")), limitBody);
 
 // After a secret rotation (BETTER_AUTH_SECRETS), cookies signed with an older secret still sign in.
-app.use("*", resignRotatedCookies(() => authSecret()));
+app.use("*", resignRotatedCookies(() => auth.options));
 
 // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
 app.use("/api/*", crossOrigin(() => trustedOrigins()));

@@ -1,33 +1,16 @@
 // The pages with NODE_ENV=production behind a proxy: the public origin (BETTER_AUTH_URL) is not the
 // address the server listens on. Form posts still reach Better Auth through its HTTP handler, so its
 // rate limiter (on only in production) answers them; and the dev mailbox is gone.
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PASSWORD, uniqueEmail } from "./helpers/client.ts";
+import { useProductionServer } from "./helpers/production-server.ts";
 
 const PUBLIC_ORIGIN = "http://localhost:3000";
-const server = { origin: "" };
-let close = () => {};
-
-beforeAll(async () => {
-  Object.assign(process.env, {
-    NODE_ENV: "production",
-    BETTER_AUTH_SECRET: "a-production-like-secret-of-more-than-32-characters",
-    BETTER_AUTH_URL: PUBLIC_ORIGIN,
-  });
-  // Imported only now, so the app reads the settings above.
-  const { app } = await import("../src/app.ts");
-  await new Promise<void>((resolve) => {
-    const http = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      server.origin = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-    close = () => http.close();
-  });
+const server = useProductionServer({
+  NODE_ENV: "production",
+  BETTER_AUTH_SECRET: "a-production-like-secret-of-more-than-32-characters",
+  BETTER_AUTH_URL: PUBLIC_ORIGIN,
 });
-
-afterAll(() => close());
 
 /** A form posted by a page the browser loaded from the public origin. */
 function submit(path: string, fields: Record<string, string>) {

@@ -1,29 +1,11 @@
 // In production (NODE_ENV unset) Better Auth's rate limits are on and key on the real client: a
 // client that rotates X-Forwarded-For still runs into them.
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uniqueEmail } from "./helpers/client.ts";
+import { useProductionServer } from "./helpers/production-server.ts";
 
 const PUBLIC_ORIGIN = "http://localhost:3000";
-const server = { origin: "" };
-let close = () => {};
-
-beforeAll(async () => {
-  delete process.env.NODE_ENV;
-  Object.assign(process.env, { BETTER_AUTH_SECRET: "a-production-like-secret-of-more-than-32-characters", BETTER_AUTH_URL: PUBLIC_ORIGIN });
-  // Imported only now, so the app reads the settings above.
-  const { app } = await import("../src/app.ts");
-  await new Promise<void>((resolve) => {
-    const http = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      server.origin = `http://127.0.0.1:${info.port}`;
-      resolve();
-    });
-    close = () => http.close();
-  });
-});
-
-afterAll(() => close());
+const server = useProductionServer({ NODE_ENV: undefined, BETTER_AUTH_SECRET: "a-production-like-secret-of-more-than-32-characters", BETTER_AUTH_URL: PUBLIC_ORIGIN });
 
 describe("rate limits in production", () => {
   it("hold against a client that sends a new X-Forwarded-For with every wrong password", async () => {

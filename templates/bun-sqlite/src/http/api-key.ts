@@ -1,4 +1,6 @@
 // The example API's second way in: an organization's API key, sent as the x-api-key header.
+import type { Context } from "hono";
+
 export const API_KEY_HEADER = "x-api-key";
 
 /** What Better Auth's verifyApiKey answers, as far as the API reads it. */
@@ -19,4 +21,20 @@ export function keyAccess(verdict: Verdict): KeyAccess {
   }
   // Unknown, revoked, disabled or expired: one answer, so a guess learns nothing.
   return { status: 401, error: "Invalid API key" };
+}
+
+/**
+ * For a request that sends x-api-key: the organization the key acts for, or the response refusing it
+ * (401, or 429 with Retry-After). Undefined for a request without the header: it is judged by its session.
+ */
+export async function apiKeyOrganization(
+  c: Context,
+  verifyApiKey: (input: { body: { key: string } }) => Promise<Verdict>,
+): Promise<string | Response | undefined> {
+  const key = c.req.header(API_KEY_HEADER);
+  if (key === undefined) return undefined;
+  const access = keyAccess(await verifyApiKey({ body: { key } }));
+  if ("organizationId" in access) return access.organizationId;
+  if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
+  return c.json({ error: access.error }, access.status);
 }

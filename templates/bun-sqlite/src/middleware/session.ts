@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { Auth } from "../auth";
 import type { Database } from "../db";
 import { isMember } from "../db/tenant";
-import { API_KEY_HEADER, keyAccess } from "../http/api-key.ts";
+import { apiKeyOrganization } from "../http/api-key.ts";
 import { httpError } from "../http/errors";
 import type { TenantEnv } from "../http/types";
 
@@ -12,16 +12,12 @@ import type { TenantEnv } from "../http/types";
  */
 export function requireTenant(auth: Auth, db: Database) {
   return createMiddleware<TenantEnv>(async (c, next) => {
-    const key = c.req.header(API_KEY_HEADER);
-    if (key !== undefined) {
-      const access = keyAccess(await auth.api.verifyApiKey({ body: { key } }));
-      if ("error" in access) {
-        if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
-        return c.json({ error: access.error }, access.status);
-      }
+    const keyed = await apiKeyOrganization(c, auth.api.verifyApiKey);
+    if (keyed instanceof Response) return keyed;
+    if (keyed !== undefined) {
       c.set("user", null);
       c.set("session", null);
-      c.set("organizationId", access.organizationId);
+      c.set("organizationId", keyed);
       return next();
     }
 

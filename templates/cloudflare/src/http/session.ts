@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { member } from "../db/schema.ts";
-import { API_KEY_HEADER, keyAccess } from "./api-key.ts";
+import { apiKeyOrganization } from "./api-key.ts";
 import type { AppContext } from "./context.ts";
 
 /**
@@ -10,15 +10,11 @@ import type { AppContext } from "./context.ts";
  * `c.var.organizationId`.
  */
 export const requireActiveOrganization = createMiddleware<AppContext>(async (c, next) => {
-  const key = c.req.header(API_KEY_HEADER);
-  if (key !== undefined) {
-    const access = keyAccess(await c.var.auth.api.verifyApiKey({ body: { key } }));
-    if ("error" in access) {
-      if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
-      return c.json({ error: access.error }, access.status);
-    }
+  const keyed = await apiKeyOrganization(c, c.var.auth.api.verifyApiKey);
+  if (keyed instanceof Response) return keyed;
+  if (keyed !== undefined) {
     c.set("userId", null);
-    c.set("organizationId", access.organizationId);
+    c.set("organizationId", keyed);
     return next();
   }
 

@@ -2,7 +2,7 @@
 import { createMiddleware } from "hono/factory";
 import { auth } from "../auth.ts";
 import { db } from "../db/index.ts";
-import { API_KEY_HEADER, keyAccess } from "../http/api-key.ts";
+import { apiKeyOrganization } from "../http/api-key.ts";
 import { isMember } from "../services/projects.ts";
 
 export type OrganizationScope = {
@@ -14,15 +14,11 @@ export type OrganizationScope = {
 };
 
 export const requireOrganization = createMiddleware<OrganizationScope>(async (c, next) => {
-  const key = c.req.header(API_KEY_HEADER);
-  if (key !== undefined) {
-    const access = keyAccess(await auth.api.verifyApiKey({ body: { key } }));
-    if ("error" in access) {
-      if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
-      return c.json({ error: access.error }, access.status);
-    }
+  const keyed = await apiKeyOrganization(c, auth.api.verifyApiKey);
+  if (keyed instanceof Response) return keyed;
+  if (keyed !== undefined) {
     c.set("userId", null);
-    c.set("organizationId", access.organizationId);
+    c.set("organizationId", keyed);
     return next();
   }
 

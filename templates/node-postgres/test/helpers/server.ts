@@ -32,3 +32,4 @@ export function useServer(): TestServer {
 
   return server;
 }
+
