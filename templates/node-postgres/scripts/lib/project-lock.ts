@@ -1,12 +1,13 @@
 // One project's commands agree on starting and stopping its server through a lock file and one
 // lease file per command (named by pid) under .data/. Both hold the project's path, so files that
 // came along with a copied project are recognised as someone else's.
-import { mkdir, open, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { isProcessAlive } from "../../src/db/local-url.ts";
 import { LocalPostgresError } from "./errors.ts";
 
 const LOCK_TIMEOUT_MS = 120_000;
+let drafts = 0;
 
 /** A lock or lease file held by a live command of this project (not a crashed one, not a copy's). */
 export function isLiveHolder(content: string, projectRoot: string, isAlive: (pid: number) => boolean = isProcessAlive): boolean {
@@ -17,30 +18,34 @@ export function isLiveHolder(content: string, projectRoot: string, isAlive: (pid
 
 export async function withProjectLock<T>(dataRoot: string, projectRoot: string, work: () => Promise<T>): Promise<T> {
   const lockFile = path.join(dataRoot, "postgres.lock");
-  const content = `${process.pid}\n${projectRoot}\n`;
+  // The lock appears whole, as a link to a file already written: a holder killed at any moment
+  // (kill -9) leaves a lock naming a dead pid, which the next command removes, never an empty one.
+  const draft = `${lockFile}.${process.pid}.${(drafts += 1)}`;
+  await writeFile(draft, `${process.pid}\n${projectRoot}\n`);
   const deadline = Date.now() + LOCK_TIMEOUT_MS;
-  for (;;) {
-    try {
-      const handle = await open(lockFile, "wx");
-      await handle.writeFile(content);
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = await readFile(lockFile, "utf8").catch(() => undefined);
-      // Empty: its holder is writing it right now.
-      if (holder !== undefined && holder !== "" && !isLiveHolder(holder, projectRoot)) {
-        await rm(lockFile, { force: true });
-        continue;
+  try {
+    for (;;) {
+      try {
+        await link(draft, lockFile);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const holder = await readFile(lockFile, "utf8").catch(() => undefined);
+        if (holder !== undefined && !isLiveHolder(holder, projectRoot)) {
+          await rm(lockFile, { force: true });
+          continue;
+        }
+        if (Date.now() > deadline) {
+          throw new LocalPostgresError(
+            `Another command of this project has been starting or stopping its local PostgreSQL for ${LOCK_TIMEOUT_MS / 1000} s ` +
+              `(lock: ${lockFile}, held by pid ${holder?.split("\n")[0]}). Wait for it or stop it, then try again.`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      if (Date.now() > deadline) {
-        throw new LocalPostgresError(
-          `Another command of this project has been starting or stopping its local PostgreSQL for ${LOCK_TIMEOUT_MS / 1000} s ` +
-            `(lock: ${lockFile}, held by pid ${holder?.split("\n")[0]}). Wait for it or stop it, then try again.`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  } finally {
+    await rm(draft, { force: true });
   }
   try {
     return await work();
