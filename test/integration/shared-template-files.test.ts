@@ -40,6 +40,7 @@ const SHARED_FILES: readonly string[] = [
   "src/config/public-url.ts",
   "src/http/client-address.ts",
   "src/http/api-key.ts",
+  "src/http/auth-cache.ts",
   "src/config/api-keys.ts",
   "src/config/auth-secrets.ts",
   "src/config/jwt-keys.ts",

@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Auth } from "./auth";
 import type { Database } from "./db";
 import { authBaseURL } from "./env";
+import { forgetOnAuthChanges } from "./http/auth-cache.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
@@ -32,6 +33,8 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   // CORS with credentials for TRUSTED_ORIGINS (a separate front end); other origins' writes get 403.
   app.use("/api/*", crossOrigin(() => trustedOrigins()));
 
+  // A change made through Better Auth (a sign-out, a removed member, a deleted key) is seen at once here.
+  app.use("/api/auth/*", forgetOnAuthChanges);
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c)));
 
   app.get("/api/health", (c) => c.json({ ok: true }));

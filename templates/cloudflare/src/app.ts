@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { authSecrets } from "./config/auth-secrets.ts";
+import { forgetOnAuthChanges } from "./http/auth-cache.ts";
 import { type AppContext, withServices } from "./http/context.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { withClientIp } from "./http/client-ip.ts";
@@ -32,6 +33,8 @@ export const app = new Hono<AppContext>()
   // "/x/*" also matches "/x" in Hono.
   .use("/api/auth/*", withServices)
   .use("/api/projects/*", withServices)
+  // A change made through Better Auth (a sign-out, a removed member, a deleted key) is seen at once in this isolate.
+  .use("/api/auth/*", forgetOnAuthChanges)
   .on(["GET", "POST"], "/api/auth/*", (c) => c.var.auth.handler(withClientIp(c)))
   .route("/api/projects", projects);
 

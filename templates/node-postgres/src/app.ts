@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { auth } from "./auth.ts";
 import { pool } from "./db/index.ts";
 import { env } from "./env.ts";
+import { forgetOnAuthChanges } from "./http/auth-cache.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { devOnly } from "./http/dev-only.ts";
@@ -29,6 +30,8 @@ app.use("/api/*", crossOrigin(() => trustedOrigins()));
 
 // Better Auth answers everything under its base path: sign-up/in/out, sessions, organizations,
 // API keys, /token and /jwks.
+// A change made through Better Auth (a sign-out, a removed member, a deleted key) is seen at once here.
+app.use("/api/auth/*", forgetOnAuthChanges);
 app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(withClientIp(c)));
 
 // Liveness only: it stays up while the database is down, so an orchestrator does not restart a

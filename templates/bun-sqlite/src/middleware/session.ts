@@ -3,6 +3,7 @@ import type { Auth } from "../auth";
 import type { Database } from "../db";
 import { isMember } from "../db/tenant";
 import { apiKeyOrganization } from "../http/api-key.ts";
+import { remember } from "../http/auth-cache.ts";
 import { httpError } from "../http/errors";
 import type { TenantEnv } from "../http/types";
 
@@ -21,26 +22,35 @@ export function requireTenant(auth: Auth, db: Database) {
       return next();
     }
 
-    const result = await auth.api.getSession({ headers: c.req.raw.headers });
-    if (!result) throw httpError(401, "Unauthorized");
+    // A cookie admitted in the last few seconds is admitted again without a query (src/http/auth-cache.ts).
+    const cookie = c.req.header("cookie");
+    const admitted = cookie ? await remember(`session ${cookie}`, () => admit(auth, db, c.req.raw.headers)) : null;
+    if (!admitted) throw httpError(401, "Unauthorized");
 
-    const organizationId = result.session.activeOrganizationId;
-    if (!organizationId) {
-      throw httpError(
-        400,
-        "No active organization: create one with POST /api/auth/organization/create, " +
-          'then select it with POST /api/auth/organization/set-active {"organizationId": "..."}',
-      );
-    }
-
-    // The session may outlive the membership (the user was removed, or the organization deleted).
-    if (!isMember(db, organizationId, result.user.id)) {
-      throw httpError(403, "You are not a member of the active organization");
-    }
-
-    c.set("user", result.user);
-    c.set("session", result.session);
-    c.set("organizationId", organizationId);
+    c.set("user", admitted.user);
+    c.set("session", admitted.session);
+    c.set("organizationId", admitted.organizationId);
     await next();
   });
+}
+
+/** The session's user in its active organization, which they still belong to; null without a session. */
+async function admit(auth: Auth, db: Database, headers: Headers) {
+  const result = await auth.api.getSession({ headers });
+  if (!result) return { value: null, keep: false };
+
+  const organizationId = result.session.activeOrganizationId;
+  if (!organizationId) {
+    throw httpError(
+      400,
+      "No active organization: create one with POST /api/auth/organization/create, " +
+        'then select it with POST /api/auth/organization/set-active {"organizationId": "..."}',
+    );
+  }
+
+  // The session may outlive the membership (the user was removed, or the organization deleted).
+  if (!isMember(db, organizationId, result.user.id)) {
+    throw httpError(403, "You are not a member of the active organization");
+  }
+  return { value: { user: result.user, session: result.session, organizationId }, keep: true, until: result.session.expiresAt };
 }

@@ -1,3 +1,4 @@
+import { remember } from "../http/auth-cache.ts";
 import type { PageContext } from "./env.ts";
 
 /** The submitted form's text fields, trimmed, except passwords: their spaces are part of them. */
@@ -25,9 +26,17 @@ export function safeNext(value: string | undefined): string {
   return target.origin === here && !path.startsWith("//") ? path : "/";
 }
 
-/** The signed-in user and session, or null (reads go through auth.api: no rate limit applies to them). */
+/**
+ * The signed-in user and session, or null (reads go through auth.api: no rate limit applies to them). Remembered
+ * for a few seconds per cookie, like the API's (src/http/auth-cache.ts): a change through Better Auth shows at once.
+ */
 export async function currentSession(c: PageContext) {
-  return c.var.auth.api.getSession({ headers: c.req.raw.headers });
+  const cookie = c.req.header("cookie");
+  if (!cookie) return null;
+  return remember(`page-session ${cookie}`, async () => {
+    const session = await c.var.auth.api.getSession({ headers: c.req.raw.headers });
+    return { value: session, keep: session !== null, until: session?.session.expiresAt };
+  });
 }
 
 /** Sends a signed-out visitor to the sign-in page, and back here afterwards. */

@@ -1,5 +1,6 @@
 // The example API's second way in: an organization's API key, sent as the x-api-key header.
 import type { Context } from "hono";
+import { remember } from "./auth-cache.ts";
 
 export const API_KEY_HEADER = "x-api-key";
 
@@ -7,7 +8,7 @@ export const API_KEY_HEADER = "x-api-key";
 type Verdict = {
   valid: boolean;
   error: { code?: string; details?: { tryAgainIn?: number } } | null;
-  key: { referenceId: string } | null;
+  key: { referenceId: string; rateLimitEnabled?: boolean; remaining?: number | null; expiresAt?: Date | null } | null;
 };
 
 export type KeyAccess = { organizationId: string } | { status: 401 | 429; error: string; retryAfter?: number };
@@ -33,7 +34,14 @@ export async function apiKeyOrganization(
 ): Promise<string | Response | undefined> {
   const key = c.req.header(API_KEY_HEADER);
   if (key === undefined) return undefined;
-  const access = keyAccess(await verifyApiKey({ body: { key } }));
+  const access = await remember(`api-key ${key}`, async () => {
+    const verdict = await verifyApiKey({ body: { key } });
+    const value = keyAccess(verdict);
+    // A key with a per-key limit or a number of uses is counted on every request, in the database every
+    // instance shares. A refusal is never kept.
+    const counted = verdict.key?.rateLimitEnabled !== false || verdict.key.remaining != null;
+    return { value, keep: "organizationId" in value && !counted, until: verdict.key?.expiresAt };
+  });
   if ("organizationId" in access) return access.organizationId;
   if (access.retryAfter) c.header("Retry-After", String(access.retryAfter));
   return c.json({ error: access.error }, access.status);
