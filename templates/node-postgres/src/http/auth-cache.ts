@@ -28,7 +28,9 @@ export type Answer<T> = { value: T; keep: boolean; until?: Date | null | undefin
 
 /** What `load` answers for `key`, taken from the cache while a kept answer is fresh. */
 export async function remember<T>(key: string, load: () => Promise<Answer<T>>): Promise<T> {
-  if (cache.has(key)) return cache.get(key) as T;
+  // Only answers that are objects are kept, so undefined means none (or a stale one).
+  const kept = cache.get(key);
+  if (kept !== undefined) return kept as T;
   const started = generation;
   const answer = await load();
   const ttl = Math.min(AUTH_CACHE_MS, answer.until ? answer.until.getTime() - Date.now() : AUTH_CACHE_MS);
