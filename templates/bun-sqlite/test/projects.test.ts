@@ -61,6 +61,15 @@ describe("projects", () => {
     expect(one).toMatchObject({ status: 200, body: { project: { id: created.body.project.id } } });
   });
 
+  test("the list writes each project as its own read does, timestamps as ISO strings", async () => {
+    const { client } = await tenant(server.url, "Dates");
+    const created = await client.post("/api/projects", { name: "Dated", description: null });
+    const one = await client.get(`/api/projects/${created.body.project.id}`);
+    const list = await client.get("/api/projects");
+    expect(list.body.projects).toEqual([one.body.project]);
+    expect(one.body.project.createdAt).toBe(new Date(one.body.project.createdAt).toISOString());
+  });
+
   test("invalid bodies are 400s", async () => {
     const { client } = await tenant(server.url, "Picky");
     const missing = await client.post("/api/projects", { description: "no name" });

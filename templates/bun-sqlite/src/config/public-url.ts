@@ -10,6 +10,16 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * this machine (a production build tried locally), with a warning. Outside production it may be empty.
  */
 export function publicOrigin(value: string | undefined, production: boolean): string | undefined {
+  // Asked on every request (is the site https?), so the last answer is kept while the setting stays the same.
+  if (!last || last.value !== value || last.production !== production) {
+    last = { value, production, origin: checked(value, production) };
+  }
+  return last.origin;
+}
+
+let last: { value: string | undefined; production: boolean; origin: string | undefined } | undefined;
+
+function checked(value: string | undefined, production: boolean): string | undefined {
   const raw = value?.trim();
   if (!raw) {
     if (!production) return undefined;

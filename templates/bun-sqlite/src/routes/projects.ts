@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Database } from "../db";
 import { project } from "../db/schema";
 import { readBody } from "../http/body";
+import { withISODates } from "../http/iso-dates";
 import type { TenantEnv } from "../http/types";
 import { projectOr404 } from "./lookups";
 import { taskRoutes } from "./tasks";
@@ -25,7 +26,7 @@ export function projectRoutes(db: Database) {
     .prepare();
 
   return new Hono<TenantEnv>()
-    .get("/", (c) => c.json({ projects: listProjects.all({ organizationId: c.var.organizationId }) }))
+    .get("/", (c) => c.json({ projects: withISODates(listProjects.all({ organizationId: c.var.organizationId })) }))
     .post("/", async (c) => {
       const body = await readBody(c, createProjectBody);
       const created = db

@@ -13,7 +13,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function crossOrigin(trusted: (c: Context) => string[]): MiddlewareHandler {
   const grant = cors({
-    origin: (origin, c) => (trusted(c).includes(origin) ? origin : null),
+    origin: (origin, c) => (origin && trusted(c).includes(origin) ? origin : null),
     credentials: true,
     allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
