@@ -13,6 +13,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function crossOrigin(trusted: (c: Context) => string[]): MiddlewareHandler {
   const grant = cors({
+    // Without an Origin header (a same-site GET, curl) there is nothing to grant: the list is not built.
     origin: (origin, c) => (origin && trusted(c).includes(origin) ? origin : null),
     credentials: true,
     allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
