@@ -2,8 +2,10 @@ import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { organization, user } from "../auth.schema";
 
-// Same timestamp encoding as the Better Auth tables (ms since epoch), so rows compare and sort alike.
-const now = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+// Times are ISO-8601 text, a date format of SQLite's own: it sorts in time order and goes into the API's JSON
+// as it is, with no Date made and formatted per row. The database writes the default, for raw inserts too.
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const isoNow = () => new Date().toISOString();
 
 /** Example domain: projects and their tasks. Every row belongs to an organization (the tenant). */
 export const project = sqliteTable(
@@ -20,10 +22,10 @@ export const project = sqliteTable(
     ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     description: text("description"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(now).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    createdAt: text("created_at").default(now).notNull(),
+    updatedAt: text("updated_at")
       .default(now)
-      .$onUpdate(() => new Date())
+      .$onUpdate(isoNow)
       .notNull(),
   },
   (table) => [
@@ -49,10 +51,10 @@ export const task = sqliteTable(
     assigneeId: text("assignee_id").references(() => user.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     done: integer("done", { mode: "boolean" }).default(false).notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(now).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    createdAt: text("created_at").default(now).notNull(),
+    updatedAt: text("updated_at")
       .default(now)
-      .$onUpdate(() => new Date())
+      .$onUpdate(isoNow)
       .notNull(),
   },
   (table) => [

@@ -2,8 +2,10 @@ import { relations, sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { organization, user } from "../auth.schema.ts";
 
-// Same default as the generated auth tables, so raw inserts (wrangler d1 execute) get a timestamp too.
-const nowMs = sql`(cast(unixepoch('subsecond') * 1000 as integer))`;
+// Times are ISO-8601 text, a date format of SQLite's own: it sorts in time order and goes into the API's JSON
+// as it is, with no Date made and formatted per row. The database writes the default, for raw inserts too.
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const isoNow = () => new Date().toISOString();
 
 /** A project belongs to one organization (the tenant). */
 export const project = sqliteTable(
@@ -20,10 +22,10 @@ export const project = sqliteTable(
     ownerId: text("owner_id").references(() => user.id, { onDelete: "set null" }),
     name: text("name").notNull(),
     description: text("description"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(nowMs).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .default(nowMs)
-      .$onUpdate(() => new Date())
+    createdAt: text("created_at").default(now).notNull(),
+    updatedAt: text("updated_at")
+      .default(now)
+      .$onUpdate(isoNow)
       .notNull(),
   },
   (table) => [
@@ -52,10 +54,10 @@ export const task = sqliteTable(
     assigneeId: text("assignee_id").references(() => user.id, { onDelete: "set null" }),
     title: text("title").notNull(),
     done: integer("done", { mode: "boolean" }).default(false).notNull(),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).default(nowMs).notNull(),
-    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
-      .default(nowMs)
-      .$onUpdate(() => new Date())
+    createdAt: text("created_at").default(now).notNull(),
+    updatedAt: text("updated_at")
+      .default(now)
+      .$onUpdate(isoNow)
       .notNull(),
   },
   (table) => [
