@@ -11,7 +11,7 @@ import { preflight } from "../steps/preflight.js";
 import { directScript } from "../steps/run-script.js";
 import { shouldRun } from "../steps/sequence.js";
 import type { StepContext, StepResult } from "../steps/types.js";
-import { describeTemplate } from "../templates/catalog.js";
+import { describeTemplate, recordedTemplate } from "../templates/catalog.js";
 import { loadTemplate } from "../templates/load.js";
 import { openReporter } from "../ui/open-reporter.js";
 import type { Reporter } from "../ui/reporter.js";
@@ -55,6 +55,7 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
       options: { ...options, packageManager: pm },
       template,
       secret: randomSecret(),
+      record: { template: recordedTemplate(options.template), plugins: [], createdWith: `create-authstack@${ctx.version}` },
     });
     for (const warning of plan.warnings) ui.warn(warning);
     if (options.dryRun) {

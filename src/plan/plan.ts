@@ -6,8 +6,11 @@ import {
   buildScriptPackages,
   editPackageJson,
   pnpmWorkspaceYaml,
+  type ProjectRecord,
   projectPath,
+  RECORD_FILE,
   renderEnvFile,
+  renderRecord,
   replaceTokens,
   versionOverrides,
   yarnClassicRc,
@@ -34,13 +37,15 @@ export type PlanInput = {
   template: { files: readonly TemplateFile[]; meta: TemplateMeta };
   /** BETTER_AUTH_SECRET, from a CSPRNG; only ever written to the env file */
   secret: string;
+  /** what the project was made from, written to authstack.json */
+  record: ProjectRecord;
 };
 
 export const MIGRATE_SCRIPT = "db:migrate";
 export const TABLES_SCRIPT = "db:tables";
 
 /** Everything create-authstack will write and run, decided without touching the disk. */
-export function planProject({ options, template, secret }: PlanInput): Plan {
+export function planProject({ options, template, secret, record }: PlanInput): Plan {
   const pm = options.packageManager;
   const warnings: string[] = [];
   const workerName = toWorkerName(options.packageName);
@@ -67,6 +72,7 @@ export function planProject({ options, template, secret }: PlanInput): Plan {
 
   const text = (p: string) => byPath.get(p)?.content.toString();
   const put = (p: string, content: string) => byPath.set(p, { path: p, content, executable: false });
+  put(RECORD_FILE, renderRecord(record));
 
   const builds = buildScriptPackages(packageJsonText);
   if (pm.name === "pnpm") {

@@ -6,6 +6,23 @@ export function projectPath(templatePath: string): string {
   return templatePath.replace(/(^|\/)_gitignore$/, "$1.gitignore");
 }
 
+/** The file that marks a generated project and says what it was made from (`add` reads and updates it). */
+export const RECORD_FILE = "authstack.json";
+
+export type ProjectRecord = {
+  /** the bundled template's id, or the remote template as given */
+  template: string;
+  /** the Better Auth plugins chosen on top of the template's own, by id */
+  plugins: readonly string[];
+  /** "create-authstack@1.2.3" */
+  createdWith: string;
+};
+
+export function renderRecord(record: ProjectRecord): string {
+  const { template, plugins, createdWith } = record;
+  return `${JSON.stringify({ template, plugins, createdWith }, null, 2)}\n`;
+}
+
 export type PackageJsonEdit = {
   name: string;
   packageManager: PackageManager;

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 export type TemplateInfo = { id: string; title: string; hint: string };
 
 declare const __BUNDLED_TEMPLATES__: readonly TemplateInfo[];
@@ -13,4 +15,9 @@ export type TemplateSource =
 
 export function describeTemplate(source: TemplateSource): string {
   return source.kind === "bundled" ? source.id : source.kind === "remote" ? source.input : source.path;
+}
+
+/** The template as authstack.json records it: a local folder by its name only, not where it is on this machine. */
+export function recordedTemplate(source: TemplateSource): string {
+  return source.kind === "local" ? path.basename(source.path) : describeTemplate(source);
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonLines, runCli } from "../support/cli.js";
-import { FIXTURES } from "../support/paths.js";
+import { FIXTURES, REPO_ROOT } from "../support/paths.js";
 import { listTree, tempDir } from "../support/temp.js";
 
 const TINY = path.join(FIXTURES, "tiny");
@@ -18,6 +18,12 @@ describe("creating a project without a terminal", () => {
     expect(existsSync(path.join(cwd, "authstack-app/.gitignore"))).toBe(true);
     expect(existsSync(path.join(cwd, "authstack-app/_gitignore"))).toBe(false);
     expect(run.stdout).toContain("npm create authstack@latest authstack-app -- --template node-postgres --pm npm --no-install --no-git --yes");
+    const version = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
+    expect(JSON.parse(readFileSync(path.join(cwd, "authstack-app/authstack.json"), "utf8"))).toEqual({
+      template: "node-postgres",
+      plugins: [],
+      createdWith: `create-authstack@${version}`,
+    });
   });
 
   it("writes a valid package name and a fresh secret each time, never printed", async () => {
@@ -125,6 +131,7 @@ describe("creating a project without a terminal", () => {
       ".env.example",
       ".gitignore",
       "README.md",
+      "authstack.json",
       "package.json",
       "scripts/dev.js",
       "scripts/migrate.js",

@@ -12,6 +12,7 @@ import { listTree, tempDir } from "../support/temp.js";
 
 const SCRIPTS = ["dev", "test", "typecheck", "db:generate", "db:migrate", "db:push", "db:studio", "db:check", "db:cleanup", "db:tables", "auth:generate"];
 const LAYOUT = [
+  "authstack.json",
   "package.json",
   "README.md",
   ".gitignore",
@@ -36,6 +37,7 @@ describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s, planned and writ
       options: { packageName: "my-project", install: true, migrate: true, git: true, packageManager: { name: "npm", version: "11.0.0" } },
       template,
       secret: "TEST_SECRET_0123456789abcdefghijklmnopqrstuv",
+      record: { template: id, plugins: [], createdWith: "create-authstack@0.0.0-test" },
     });
     await applyPlan(plan.files, target);
     return plan;

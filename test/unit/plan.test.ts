@@ -20,6 +20,7 @@ const input = (over: Partial<PlanInput["options"]> = {}): PlanInput => ({
   options: { packageName: "my.app", install: true, migrate: true, git: true, packageManager: { name: "npm", version: "11.19.1" }, ...over },
   template: TEMPLATE,
   secret: "S3CRET",
+  record: { template: "cloudflare", plugins: [], createdWith: "create-authstack@1.2.3" },
 });
 
 describe("planProject", () => {
@@ -30,12 +31,21 @@ describe("planProject", () => {
       ".dev.vars.example",
       ".gitignore",
       "README.md",
+      "authstack.json",
       "package.json",
       "scripts/run.sh",
       "wrangler.jsonc",
     ]);
     expect(plan.envFile).toBe(".dev.vars");
     expect(plan.files.find((f) => f.path === "scripts/run.sh")?.executable).toBe(true);
+  });
+
+  it("records what the project was made from in authstack.json, over any the template ships", () => {
+    const shipped = { ...TEMPLATE, files: [...TEMPLATE.files, file("authstack.json", '{ "template": "someone-else" }')] };
+    const plan = planProject({ ...input(), template: shipped });
+    const record = plan.files.find((f) => f.path === "authstack.json")!.content.toString();
+    expect(JSON.parse(record)).toEqual({ template: "cloudflare", plugins: [], createdWith: "create-authstack@1.2.3" });
+    expect(record.endsWith("}\n")).toBe(true);
   });
 
   it("puts the secret only in the env file", () => {

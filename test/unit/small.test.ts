@@ -8,6 +8,7 @@ import type { RunResult } from "../../src/ui/result.js";
 import type { StepResult } from "../../src/steps/types.js";
 import { tablesFromOutput } from "../../src/steps/migrate.js";
 import { editDistance, nearest } from "../../src/cli/suggest.js";
+import { recordedTemplate } from "../../src/templates/catalog.js";
 
 describe("exitCodeFor", () => {
   const result = (...steps: Array<[StepResult["name"], StepResult["status"]]>) =>
@@ -78,5 +79,13 @@ describe("suggestions", () => {
     expect(editDistance("kitten", "sitting")).toBe(3);
     expect(nearest("--tempate", ["--template", "--git"])).toBe("--template");
     expect(nearest("--zzzzzz", ["--template", "--git"])).toBeUndefined();
+  });
+});
+
+describe("recordedTemplate", () => {
+  it("names a bundled template by id, a remote one as given, a local folder by its name only", () => {
+    expect(recordedTemplate({ kind: "bundled", id: "bun-sqlite" })).toBe("bun-sqlite");
+    expect(recordedTemplate({ kind: "remote", input: "github:acme/starter#main" })).toBe("github:acme/starter#main");
+    expect(recordedTemplate({ kind: "local", path: "/home/someone/templates/my-starter/" })).toBe("my-starter");
   });
 });
