@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { authSecrets } from "./config/auth-secrets.ts";
 import { forgetOnAuthChanges } from "./http/auth-cache.ts";
-import { type AppContext, withServices } from "./http/context.ts";
+import { type AppContext, keepAliveTasks, withServices } from "./http/context.ts";
 import { crossOrigin } from "./http/cross-origin.ts";
 import { withClientIp } from "./http/client-ip.ts";
 import { devOnly } from "./http/dev-only.ts";
@@ -17,6 +17,8 @@ import { trustedOrigins } from "./trusted-origins.ts";
 export const app = new Hono<AppContext>()
   .onError(onError)
   .notFound(notFound)
+  // Mail that Better Auth sends after the response is kept alive by this request's waitUntil.
+  .use("*", keepAliveTasks)
   // Security headers on every response, and no body over 1 MiB is read. Workers see the public URL.
   .use("*", securityHeaders((c) => new URL(c.req.url).protocol === "https:"), limitBody)
   // After a secret rotation (BETTER_AUTH_SECRETS), cookies signed with an older secret still sign in.

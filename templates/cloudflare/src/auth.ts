@@ -1,8 +1,10 @@
 import { apiKey } from "@better-auth/api-key";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { type BetterAuthOptions, betterAuth } from "better-auth/minimal";
 import { jwt } from "better-auth/plugins/jwt";
 import { organization } from "better-auth/plugins/organization";
+import { LRUCache } from "lru-cache";
 import { API_KEY_OPTIONS, activeOrganizationByDefault, organizationKeyHooks } from "./config/api-keys.ts";
 import { requireEmailVerification, resendSettings, socialProviders } from "./config/auth-settings.ts";
 import { readableJwtKeys } from "./config/jwt-keys.ts";
@@ -43,12 +45,41 @@ function authOptions(database: Database, mail?: AuthMailSettings) {
   } satisfies BetterAuthOptions;
 }
 
+type WaitUntil = Pick<ExecutionContext, "waitUntil">;
+
+// The request being served, for the one Better Auth its isolate shares: mail it sends after the response
+// is kept alive by that request's waitUntil.
+const serving = new AsyncLocalStorage<WaitUntil>();
+
+/** Runs one request's work with its execution context at hand for Better Auth's background tasks. */
+export function withExecutionContext<T>(ctx: WaitUntil | undefined, work: () => T): T {
+  return ctx ? serving.run(ctx, work) : work();
+}
+
+// Per bindings object (the isolate's env) and origin: in development the dev server's own origin shapes
+// the trusted origins and the links; in production nothing in it comes from the request. Bounded, since
+// the Host header is the client's to write.
+const built = new WeakMap<AppEnv, LRUCache<string, Auth>>();
+
 /**
- * Better Auth for one request. Bindings and secrets arrive with each request in a Worker, and the
- * trusted origins depend on the port the dev server answers on, so the instance is built per request.
- * `ctx` lets mail go out after the response (waitUntil) instead of holding it up.
+ * Better Auth for this request, built once per isolate (and, in development, per origin the dev server
+ * is reached at) rather than per request: building it costs more than a session read.
  */
-export function createAuth(env: AppEnv, request: Request, ctx?: Pick<ExecutionContext, "waitUntil">) {
+export function authFor(env: AppEnv, request: Request, ctx?: WaitUntil): Auth {
+  const key = `${ctx ? "waitUntil" : "await"} ${isProduction(env) ? "" : new URL(request.url).origin}`;
+  let instances = built.get(env);
+  if (!instances) built.set(env, (instances = new LRUCache({ max: 16 })));
+  let auth = instances.get(key);
+  if (!auth) instances.set(key, (auth = createAuth(env, request, ctx && { waitUntil: (task) => serving.getStore()?.waitUntil(task) })));
+  return auth;
+}
+
+/**
+ * Better Auth from this Worker's bindings and secrets; the trusted origins depend on the port the dev
+ * server answers on. `ctx` lets mail go out after the response (waitUntil) instead of holding it up.
+ * Requests use authFor, which keeps the instance.
+ */
+export function createAuth(env: AppEnv, request: Request, ctx?: WaitUntil) {
   const mailer = createMailer({ production: isProduction(env), resend: resendSettings(env) });
   const mail = { mailer, linkOrigin: () => linkOrigin(env, request), requireEmailVerification: requireEmailVerification(env) };
   const options = authOptions(createDb(env.DB), mail);

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { type Auth, createAuth } from "../auth.ts";
+import { type Auth, authFor, withExecutionContext } from "../auth.ts";
 import { createDb, type Database } from "../db/index.ts";
 import type { AppEnv } from "../env.ts";
 
@@ -17,7 +17,7 @@ export type AppContext = {
 };
 
 // Hono throws when there is none (app.request() in a test without one): mail is then awaited instead.
-function executionContext(c: Context<AppContext>): Pick<ExecutionContext, "waitUntil"> | undefined {
+export function executionContext(c: Context): Pick<ExecutionContext, "waitUntil"> | undefined {
   try {
     return c.executionCtx;
   } catch {
@@ -25,9 +25,12 @@ function executionContext(c: Context<AppContext>): Pick<ExecutionContext, "waitU
   }
 }
 
-/** Builds the database handle and Better Auth for this request from the Worker's bindings. */
+/** The rest of the request runs with its execution context known to Better Auth's background tasks. */
+export const keepAliveTasks = createMiddleware<AppContext>((c, next) => withExecutionContext(executionContext(c), next));
+
+/** The database handle from the Worker's bindings and the isolate's Better Auth, for this request. */
 export const withServices = createMiddleware<AppContext>(async (c, next) => {
   c.set("db", createDb(c.env.DB));
-  c.set("auth", createAuth(c.env, c.req.raw, executionContext(c)));
+  c.set("auth", authFor(c.env, c.req.raw, executionContext(c)));
   await next();
 });
