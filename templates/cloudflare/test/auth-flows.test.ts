@@ -128,6 +128,18 @@ describe("a separate front end (TRUSTED_ORIGINS)", () => {
       }),
     );
 
+  it("grants nothing to a request without Origin, and says that every answer varies with it", async () => {
+    const ok = (headers: Record<string, string>) => worker(new Request(`${ORIGIN}/api/auth/ok`, { headers }));
+    const plain = await ok({});
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get("access-control-allow-origin")).toBeNull();
+    expect(plain.headers.get("access-control-allow-credentials")).toBeNull();
+    expect(plain.headers.get("vary")).toBe("Origin");
+    const granted = await ok({ origin: FRONT_END });
+    expect(granted.headers.get("access-control-allow-origin")).toBe(FRONT_END);
+    expect(granted.headers.get("vary")).toBe("Origin");
+  });
+
   it("grants a trusted origin CORS with credentials, and signs in from it", async () => {
     const answer = await preflight(FRONT_END);
     expect(answer.status).toBe(204);

@@ -13,8 +13,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function crossOrigin(trusted: (c: Context) => string[]): MiddlewareHandler {
   const grant = cors({
-    // Without an Origin header (a same-site GET, curl) there is nothing to grant: the list is not built.
-    origin: (origin, c) => (origin && trusted(c).includes(origin) ? origin : null),
+    origin: (origin, c) => (trusted(c).includes(origin) ? origin : null),
     credentials: true,
     allowHeaders: ["Content-Type", "Authorization", "X-API-Key"],
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
@@ -22,7 +21,15 @@ export function crossOrigin(trusted: (c: Context) => string[]): MiddlewareHandle
   });
   return async (c, next) => {
     const origin = c.req.header("origin");
-    if (origin && !SAFE_METHODS.has(c.req.method) && origin !== new URL(c.req.url).origin && !trusted(c).includes(origin)) {
+    if (!origin) {
+      // Not a CORS request (a same-site GET, curl, a server): nothing to grant, so Hono's cors is skipped. It
+      // would make an empty response before the handler's own and copy it afterwards, twice per request.
+      // The answer still varies with Origin, for caches.
+      await next();
+      c.res.headers.append("Vary", "Origin");
+      return;
+    }
+    if (!SAFE_METHODS.has(c.req.method) && origin !== new URL(c.req.url).origin && !trusted(c).includes(origin)) {
       return c.json({ error: `Cross-origin request refused: ${origin} is not a trusted origin (add it to TRUSTED_ORIGINS)` }, 403);
     }
     return grant(c, next);
