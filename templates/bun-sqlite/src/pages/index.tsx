@@ -23,9 +23,10 @@ export function createPages(app: ApiApp, runtime: PageRuntime) {
     c.set("runtime", runtime);
     c.set("api", app);
     c.set("auth", runtime.auth(c));
-    await next();
-    // Every page is about one person's account: never keep it in a shared or back-forward cache.
+    // Every page is about one person's account: never keep it in a shared or back-forward cache. Set before the
+    // page is made, it is part of the response from the start (set after, Hono would copy the response).
     c.header("cache-control", "no-store");
+    await next();
   });
 
   return new Hono<PageEnv>()
