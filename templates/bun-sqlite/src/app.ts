@@ -49,7 +49,7 @@ export function createApp({ db, auth }: { db: Database; auth: Auth }) {
   app.get("/api/dev/mail", devOnly, (c) => c.json({ messages: listMail() }));
 
   // The HTML pages (sign-up, sign-in, home, projects, API keys, ...): forms over the API above.
-  app.route("/", createPages(app, pageRuntime(auth)));
+  app.route("/", createPages(app, pageRuntime(auth, db)));
 
   app.notFound((c) => c.json({ error: "Not found" }, 404));
   app.onError((err, c) => {

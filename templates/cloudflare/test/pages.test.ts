@@ -30,6 +30,11 @@ class Browser {
     });
   }
 
+  /** A call to the JSON API with this browser's cookies, as the app's own front end would make it. */
+  async api(path: string, json: unknown): Promise<Page> {
+    return this.send(path, { method: "POST", body: JSON.stringify(json), headers: { "content-type": "application/json", origin: ORIGIN } });
+  }
+
   private async send(path: string, init: { method: string; body?: string; headers?: Record<string, string> }): Promise<Page> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     const response = await SELF.fetch(new URL(path, ORIGIN).href, {
@@ -167,6 +172,34 @@ describe("pages", () => {
       expect(page.location, next).toBe("/");
     }
     expect((await browser.get(`/sign-in?next=${encodeURIComponent("/projects?tab=mine")}`)).location).toBe("/projects?tab=mine");
+  });
+
+  it("shows an organization's people to its members only, and invitations to a verified address only", async () => {
+    const owner = await withOrganization("owner");
+    const guest = await signedUp("guest");
+    expect((await owner.browser.submit("/invitations", { email: guest.email })).status).toBe(303);
+    expect((await owner.browser.get("/")).html).toContain(`<span>${guest.email}</span> <span class="muted">invited</span>`);
+
+    // Nothing proves an unverified address is the guest's: no invitation is shown to it.
+    expect((await guest.browser.get("/")).html).not.toContain("Invitations for you");
+    const verification = (await mailTo(guest.email)).flatMap((mail) => mail.links).find((url) => url.includes("/api/auth/verify-email"));
+    await guest.browser.get(verification!);
+    const invited = (await guest.browser.get("/")).html;
+    expect(invited).toContain("Invitations for you");
+    const accept = invited.match(/href="(\/accept-invitation\/[^"]+)"/)?.[1];
+    expect(await guest.browser.submit(accept!, {})).toMatchObject({ status: 303, location: "/?notice=invitation-accepted" });
+    const joined = (await guest.browser.get("/")).html;
+    expect(joined).toContain("People in owner Inc");
+    expect(joined).not.toContain("Invitations for you");
+    const people = (await owner.browser.get("/")).html;
+    expect(people).toContain(`<span>${guest.email}</span> <span class="muted">member</span>`);
+    expect(people).not.toContain(`<span>${guest.email}</span> <span class="muted">invited</span>`);
+
+    // Removed, the guest's session still names the organization as active: the page shows nothing of it.
+    expect((await owner.browser.api("/api/auth/organization/remove-member", { memberIdOrEmail: guest.email })).status).toBe(200);
+    const removed = (await guest.browser.get("/")).html;
+    expect(removed).not.toContain("owner Inc");
+    expect(removed).not.toContain(owner.email);
   });
 
   it("invites by email; the invitee signs up from the invitation and accepts it", async () => {

@@ -26,17 +26,9 @@ function slugFor(name: string): string {
 }
 
 async function homePage(c: PageContext, session: Session, problem?: Problem) {
-  const headers = c.req.raw.headers;
   const activeId = session.session.activeOrganizationId ?? null;
-  const [organizations, active, invitations] = await Promise.all([
-    c.var.auth.api.listOrganizations({ headers }),
-    // Refused when the session's organization is gone or no longer yours: then there is none to show.
-    activeId ? c.var.auth.api.getFullOrganization({ headers }).catch(() => null) : null,
-    // Better Auth lists them only for a verified address: it proves the invitations are yours.
-    session.user.emailVerified ? c.var.auth.api.listUserInvitations({ headers }) : [],
-  ]);
+  const { organizations, active, invitations } = await c.var.runtime.accountOverview(c, session.user, activeId);
   const error = (form: FormName) => (problem?.form === form ? problem.message : undefined);
-  const pending = (active?.invitations ?? []).filter((invitation) => invitation.status === "pending");
 
   return renderPage(
     c,
@@ -118,12 +110,12 @@ async function homePage(c: PageContext, session: Session, problem?: Problem) {
           <ul class="list">
             {active.members.map((member) => (
               <li>
-                <span>{member.user.email}</span> <span class="muted">{member.role}</span>
+                <span>{member.email}</span> <span class="muted">{member.role}</span>
               </li>
             ))}
-            {pending.map((invitation) => (
+            {active.invited.map((email) => (
               <li>
-                <span>{invitation.email}</span> <span class="muted">invited</span>
+                <span>{email}</span> <span class="muted">invited</span>
               </li>
             ))}
           </ul>
