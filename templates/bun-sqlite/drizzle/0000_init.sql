@@ -147,7 +147,7 @@ CREATE TABLE `project` (
 	FOREIGN KEY (`owner_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `project_organizationId_idx` ON `project` (`organization_id`);--> statement-breakpoint
+CREATE INDEX `project_organizationId_createdAt_idx` ON `project` (`organization_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `project_ownerId_idx` ON `project` (`owner_id`);--> statement-breakpoint
 CREATE TABLE `task` (
 	`id` text PRIMARY KEY NOT NULL,

@@ -19,7 +19,7 @@ export type Person = { id: string; email: string; emailVerified: boolean };
 // As many as Better Auth's getFullOrganization lists by default.
 const MEMBERS_SHOWN = 100;
 
-// A bound id compared bare makes SQLite plan a statement with ORDER BY again on every call; cast(? as text) does not.
+// A bound value compared bare makes SQLite plan a statement with ORDER BY again on every call; cast(? as text) does not.
 const bound = (name: string) => sql`cast(${sql.placeholder(name)} as text)`;
 
 /** The home page's reads on `db`, prepared once: each call runs four statements, no query built or parsed. */

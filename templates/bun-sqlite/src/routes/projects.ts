@@ -22,7 +22,8 @@ export function projectRoutes(db: Database) {
     .select()
     .from(project)
     .where(eq(project.organizationId, sql`cast(${sql.placeholder("organizationId")} as text)`))
-    // Newest first; rowid breaks ties between rows created in the same millisecond.
+    // Newest first; rowid breaks ties between rows created in the same millisecond. Both come from the
+    // (organization_id, created_at) index read backwards: no sort.
     .orderBy(desc(project.createdAt), sql`rowid desc`)
     .prepare();
 

@@ -29,7 +29,8 @@ export const project = sqliteTable(
       .notNull(),
   },
   (table) => [
-    index("project_organizationId_idx").on(table.organizationId),
+    // In the list's order: an organization's projects come out of the index by time, with no sort step.
+    index("project_organizationId_createdAt_idx").on(table.organizationId, table.createdAt),
     index("project_ownerId_idx").on(table.ownerId),
   ],
 );
