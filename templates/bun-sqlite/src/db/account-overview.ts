@@ -1,9 +1,10 @@
 // What the home page shows of the signed-in person, read directly instead of through three Better Auth
 // endpoints, each of which would read the session again. Their rules are kept: an organization is shown as
 // active only to one of its members, and invitations to an address only once it is verified.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "./index.ts";
 import { invitation, member, organization, user } from "./schema.ts";
+import { textParam } from "./text-param.ts";
 
 export type AccountOverview = {
   /** The organizations the person belongs to, in the order they joined. */
@@ -19,37 +20,34 @@ export type Person = { id: string; email: string; emailVerified: boolean };
 // As many as Better Auth's getFullOrganization lists by default.
 const MEMBERS_SHOWN = 100;
 
-// A bound value compared bare makes SQLite plan a statement with ORDER BY again on every call; cast(? as text) does not.
-const bound = (name: string) => sql`cast(${sql.placeholder(name)} as text)`;
-
 /** The home page's reads on `db`, prepared once: each call runs four statements, no query built or parsed. */
 export function prepareAccountOverview(db: Database) {
   const organizationsOf = db
     .select({ id: organization.id, name: organization.name })
     .from(member)
     .innerJoin(organization, eq(organization.id, member.organizationId))
-    .where(eq(member.userId, bound("userId")))
+    .where(eq(member.userId, textParam("userId")))
     .orderBy(asc(member.createdAt))
     .prepare();
   const membersOf = db
     .select({ email: user.email, role: member.role })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
-    .where(eq(member.organizationId, bound("organizationId")))
+    .where(eq(member.organizationId, textParam("organizationId")))
     .orderBy(asc(member.createdAt))
     .limit(MEMBERS_SHOWN)
     .prepare();
   const invitedTo = db
     .select({ email: invitation.email })
     .from(invitation)
-    .where(and(eq(invitation.organizationId, bound("organizationId")), eq(invitation.status, "pending")))
+    .where(and(eq(invitation.organizationId, textParam("organizationId")), eq(invitation.status, "pending")))
     .orderBy(asc(invitation.createdAt))
     .prepare();
   const invitationsFor = db
     .select({ id: invitation.id, organizationName: organization.name })
     .from(invitation)
     .innerJoin(organization, eq(organization.id, invitation.organizationId))
-    .where(and(eq(invitation.email, bound("email")), eq(invitation.status, "pending")))
+    .where(and(eq(invitation.email, textParam("email")), eq(invitation.status, "pending")))
     .orderBy(asc(invitation.createdAt))
     .prepare();
 

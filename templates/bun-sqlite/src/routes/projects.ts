@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { Database } from "../db";
 import { project } from "../db/schema";
+import { textParam } from "../db/text-param.ts";
 import { readBody } from "../http/body";
 import type { TenantEnv } from "../http/types";
 import { projectOr404 } from "./lookups";
@@ -16,12 +17,10 @@ const createProjectBody = z.object({
 /** /api/projects: the active organization's projects. Mounted behind requireTenant. */
 export function projectRoutes(db: Database) {
   // The most frequent query, built and compiled once (a prepared statement) rather than per request.
-  // cast(? as text) changes no result: compared bare, the bound id takes part in planning the ORDER BY,
-  // and SQLite then plans the statement again on every call (measured: 13 µs a call instead of 8).
   const listProjects = db
     .select()
     .from(project)
-    .where(eq(project.organizationId, sql`cast(${sql.placeholder("organizationId")} as text)`))
+    .where(eq(project.organizationId, textParam("organizationId")))
     // Newest first; rowid breaks ties between rows created in the same millisecond. Both come from the
     // (organization_id, created_at) index read backwards: no sort.
     .orderBy(desc(project.createdAt), sql`rowid desc`)
