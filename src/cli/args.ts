@@ -6,6 +6,7 @@ import { didYouMean } from "./suggest.js";
 export type Flags = {
   directory?: string;
   template?: string;
+  plugins?: string;
   packageManager?: string;
   install?: boolean;
   migrate?: boolean;

@@ -1,4 +1,5 @@
 import { PACKAGE_MANAGERS } from "../plan/package-manager.js";
+import { PLUGIN_IDS } from "../plan/plugins.js";
 
 export type OptionSpec = {
   /** long name, also the key in parsed flags (camelCased) */
@@ -22,6 +23,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     value: "<id|source>",
     description:
       "node-postgres, bun-sqlite, cloudflare; or gh:owner/repo[/dir][#ref], gitlab:…, bitbucket:…, ./local/path",
+  },
+  {
+    name: "plugins",
+    kind: "string",
+    value: "<ids>",
+    description: `Better Auth plugins to add, comma-separated: ${PLUGIN_IDS.join(", ")}; or none (default: none)`,
   },
   {
     name: "package-manager",

@@ -8,6 +8,7 @@ import {
   packageManagerFromUserAgent,
 } from "../plan/package-manager.js";
 import { DEFAULT_PACKAGE_NAME, toPackageName } from "../plan/package-name.js";
+import { parsePluginList, PLUGIN_IDS, PLUGIN_LABELS, type PluginId, sortPlugins } from "../plan/plugins.js";
 import type { ResolvedOptions } from "../plan/options.js";
 import type { Prompter } from "../ui/prompter.js";
 import type { TargetState } from "../write/inspect-target.js";
@@ -47,6 +48,7 @@ export async function resolveOptions(flags: Flags, runtime: RuntimeEnv, deps: Re
 
   // Every flag is checked before the first prompt, so a typo fails at once.
   const flagTemplate = flags.template === undefined ? undefined : checked(parseTemplateSource(flags.template));
+  const flagPlugins = flags.plugins === undefined ? undefined : checked(parsePluginList(flags.plugins));
   if (flags.packageManager !== undefined) usage(validatePackageManager(flags.packageManager));
   if (flags.databaseUrl !== undefined) usage(validateDatabaseUrl(flags.databaseUrl));
   if (flags.directory !== undefined) usage(validateDirectory(flags.directory));
@@ -102,6 +104,16 @@ export async function resolveOptions(flags: Flags, runtime: RuntimeEnv, deps: Re
     (flagTemplate ? given("Which template?", flagTemplate, describeTemplate(flagTemplate)) : undefined) ??
     (ask ? await askTemplate(ask) : byDefault("template", { kind: "bundled", id: DEFAULT_TEMPLATE } as const, DEFAULT_TEMPLATE));
 
+  // Asked for the bundled templates, which all offer them; any other template is checked once it is loaded.
+  const plugins: PluginId[] =
+    (flagPlugins ? given("Which sign-in features should it have?", flagPlugins, shownPlugins(flagPlugins)) : undefined) ??
+    (ask && template.kind === "bundled"
+      ? await ask.multiselect<PluginId>({
+          message: "Which sign-in features should it have?",
+          options: PLUGIN_IDS.map((id) => ({ value: id, ...PLUGIN_LABELS[id] })),
+        })
+      : byDefault("plugins", [], "none"));
+
   const detected = packageManagerFromUserAgent(runtime.env.npm_config_user_agent);
   const pmName: PackageManager =
     (flags.packageManager !== undefined ? given("Which package manager?", flags.packageManager as PackageManager) : undefined) ??
@@ -151,6 +163,7 @@ export async function resolveOptions(flags: Flags, runtime: RuntimeEnv, deps: Re
     targetDir,
     packageName: toPackageName(base),
     template,
+    plugins: sortPlugins(plugins),
     packageManager,
     install,
     migrate,
@@ -203,6 +216,8 @@ async function askTemplate(ask: Prompter): Promise<TemplateSource> {
   return checked(parseTemplateSource(input));
 }
 
+const shownPlugins = (ids: readonly PluginId[]) => (ids.length > 0 ? ids.join(", ") : "none");
+
 function fileConflict(target: TargetState, directory: string): string | undefined {
   return target.kind === "file" ? `${shownDir(directory || DEFAULT_PACKAGE_NAME)} is a file, not a directory. Choose another name.` : undefined;
 }
@@ -218,7 +233,7 @@ function usage(message: string | undefined): void {
   if (message) throw new UsageError(message);
 }
 
-function checked(parsed: TemplateSource | { error: string }): TemplateSource {
+function checked<T extends object>(parsed: T | { error: string }): T {
   if ("error" in parsed) throw new UsageError(parsed.error);
-  return parsed;
+  return parsed as T;
 }

@@ -6,7 +6,7 @@ import { planProject, type PlannedFile, type PlannedStep } from "../plan/plan.js
 import { exec } from "../steps/exec.js";
 import { runGit } from "../steps/git.js";
 import { runInstall } from "../steps/install.js";
-import { AUTH_TABLES, runMigrate } from "../steps/migrate.js";
+import { authTables, runMigrate } from "../steps/migrate.js";
 import { preflight } from "../steps/preflight.js";
 import { directScript } from "../steps/run-script.js";
 import { shouldRun } from "../steps/sequence.js";
@@ -55,7 +55,7 @@ export async function runCli(flags: Flags, ctx: CliContext): Promise<number> {
       options: { ...options, packageManager: pm },
       template,
       secret: randomSecret(),
-      record: { template: recordedTemplate(options.template), plugins: [], createdWith: `create-authstack@${ctx.version}` },
+      record: { template: recordedTemplate(options.template), plugins: options.plugins, createdWith: `create-authstack@${ctx.version}` },
     });
     for (const warning of plan.warnings) ui.warn(warning);
     if (options.dryRun) {
@@ -98,7 +98,7 @@ async function runSteps(
       step.name === "install"
         ? await runInstall(step, stepCtx)
         : step.name === "migrate"
-          ? await runMigrate(step, options.packageManager.name, stepCtx)
+          ? await runMigrate(step, options.packageManager.name, stepCtx, authTables(options.plugins))
           : await runGit(envFile, stepCtx);
     view.end(result);
     results.push(result);
@@ -153,10 +153,11 @@ function summarise(options: ResolvedOptions, planned: readonly PlannedStep[], st
     targetDir: options.targetDir,
     packageName: options.packageName,
     template: describeTemplate(options.template),
+    plugins: options.plugins,
     packageManager: options.packageManager.name,
     installed: steps.some((s) => s.name === "install" && s.status === "done"),
     migrated: migrate?.status === "done",
-    ...(migrate?.tables ? { tables: { found: migrate.tables.found.length, expected: AUTH_TABLES.length, missing: migrate.tables.missing } } : {}),
+    ...(migrate?.tables ? { tables: { found: migrate.tables.found.length, expected: migrate.tables.found.length + migrate.tables.missing.length, missing: migrate.tables.missing } } : {}),
     envFiles,
     // A migration's output may echo the database URL: never pass its password on.
     steps: steps.map((s) => ({

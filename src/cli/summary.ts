@@ -21,6 +21,7 @@ export function nextCommands(options: Pick<ResolvedOptions, "directory" | "packa
 /** The one-shot command that reproduces this run without prompts. The database URL is never printed. */
 export function reproduceCommand(options: ResolvedOptions, pm: PackageManager = options.packageManager.name): string {
   const flags = [`--template`, describeTemplate(options.template), `--pm`, options.packageManager.name];
+  if (options.plugins.length > 0) flags.push("--plugins", options.plugins.join(","));
   if (options.databaseUrl) flags.push("--database-url", '"$DATABASE_URL"');
   if (!options.install) flags.push("--no-install");
   else if (!options.migrate) flags.push("--no-migrate");

@@ -1,5 +1,6 @@
 import type { TemplateSource } from "../templates/catalog.js";
 import type { DetectedPackageManager } from "./package-manager.js";
+import type { PluginId } from "./plugins.js";
 
 /** Every answer of a run, decided (flag, prompt or default) and validated: what planning and the steps work from. */
 export type ResolvedOptions = {
@@ -7,6 +8,8 @@ export type ResolvedOptions = {
   targetDir: string;
   packageName: string;
   template: TemplateSource;
+  /** Better Auth plugins on top of the template's own, in their fixed order */
+  plugins: PluginId[];
   packageManager: DetectedPackageManager;
   install: boolean;
   migrate: boolean;

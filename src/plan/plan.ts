@@ -1,6 +1,8 @@
 import { type DetectedPackageManager, installCommand, isYarnBerry, runArgs } from "./package-manager.js";
 import { toWorkerName } from "./package-name.js";
 import type { ResolvedOptions } from "./options.js";
+import { UsageError } from "../errors.js";
+import { addPluginPackages, unofferedPlugins, withPlugins } from "./plugins.js";
 import type { TemplateFile, TemplateMeta } from "../templates/files.js";
 import {
   buildScriptPackages,
@@ -31,7 +33,7 @@ export type Plan = {
 };
 
 export type PlanInput = {
-  options: Pick<ResolvedOptions, "packageName" | "install" | "migrate" | "git" | "databaseUrl"> & {
+  options: Pick<ResolvedOptions, "packageName" | "install" | "migrate" | "git" | "databaseUrl" | "plugins"> & {
     packageManager: DetectedPackageManager;
   };
   template: { files: readonly TemplateFile[]; meta: TemplateMeta };
@@ -53,14 +55,24 @@ export function planProject({ options, template, secret, record }: PlanInput): P
   const byPath = new Map<string, PlannedFile>();
   let packageJsonText = "{}";
 
-  for (const file of template.files) {
+  const unoffered = unofferedPlugins(template.meta, options.plugins);
+  if (unoffered.length > 0) {
+    const offered = Object.keys(template.meta.plugins ?? {});
+    throw new UsageError(
+      `This template does not offer the plugin${unoffered.length > 1 ? "s" : ""} ${unoffered.join(", ")}` +
+        (offered.length > 0 ? ` (it offers ${offered.join(", ")}).` : ": it offers none.") +
+        " Drop them from --plugins, or use a bundled template (node-postgres, bun-sqlite, cloudflare).",
+    );
+  }
+
+  for (const file of withPlugins(template.files, template.meta, options.plugins)) {
     let content: Buffer | string = file.content;
     const pairs = template.meta.replace
       .filter((r) => r.file === file.path)
       .map((r) => [r.token, tokenValue[r.with]] as const);
     if (pairs.length > 0) content = replaceTokens(content.toString("utf8"), pairs);
     if (file.path === "package.json") {
-      packageJsonText = content.toString();
+      packageJsonText = addPluginPackages(content.toString(), template.meta, options.plugins);
       content = editPackageJson(packageJsonText, {
         name: options.packageName,
         packageManager: pm.name,

@@ -1,5 +1,6 @@
 import { runArgs, type PackageManager } from "../plan/package-manager.js";
 import { TABLES_SCRIPT, type PlannedStep } from "../plan/plan.js";
+import { PLUGIN_TABLES, type PluginId } from "../plan/plugins.js";
 import { commandOutcome } from "./outcome.js";
 import type { StepContext, StepResult } from "./types.js";
 
@@ -16,8 +17,11 @@ export const AUTH_TABLES = [
   "rate_limit",
 ] as const;
 
-/** Runs the template's own db:migrate, then asks its db:tables which of the 10 auth tables now exist. */
-export async function runMigrate(step: PlannedStep, pm: PackageManager, ctx: StepContext): Promise<StepResult> {
+/** The auth tables a project with these plugins has: the template's 10 and the plugins' own. */
+export const authTables = (plugins: readonly PluginId[]): string[] => [...AUTH_TABLES, ...plugins.flatMap((id) => PLUGIN_TABLES[id])];
+
+/** Runs the template's own db:migrate, then asks its db:tables which of the expected auth tables now exist. */
+export async function runMigrate(step: PlannedStep, pm: PackageManager, ctx: StepContext, expected: readonly string[] = AUTH_TABLES): Promise<StepResult> {
   const [command, ...args] = step.command;
   const env = step.env ? { env: step.env } : {};
   const migrated = await ctx.run(command!, args, { ...env, live: true });
@@ -29,8 +33,8 @@ export async function runMigrate(step: PlannedStep, pm: PackageManager, ctx: Ste
   if (!all) {
     return { ...outcome, note: `Could not list the tables afterwards (${pm} run ${TABLES_SCRIPT}).` };
   }
-  const found = AUTH_TABLES.filter((t) => all.includes(t));
-  const missing = AUTH_TABLES.filter((t) => !all.includes(t));
+  const found = expected.filter((t) => all.includes(t));
+  const missing = expected.filter((t) => !all.includes(t));
   const durationMs = outcome.durationMs + listed.durationMs;
   if (missing.length > 0) {
     return {
@@ -38,7 +42,7 @@ export async function runMigrate(step: PlannedStep, pm: PackageManager, ctx: Ste
       status: "failed",
       durationMs,
       tables: { found, missing, all },
-      note: `${outcome.retry} finished, but ${missing.length} of the ${AUTH_TABLES.length} auth tables are missing: ${missing.join(", ")}.`,
+      note: `${outcome.retry} finished, but ${missing.length} of the ${expected.length} auth tables are missing: ${missing.join(", ")}.`,
     };
   }
   return { ...outcome, durationMs, tables: { found, missing, all } };

@@ -5,6 +5,9 @@ export type TemplateFile = { path: string; content: Buffer; executable: boolean 
 
 export type Replacement = { file: string; token: string; with: "packageName" | "workerName" };
 
+/** What a plugin the template offers adds to package.json besides its prepared files. */
+export type PluginNeeds = { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; scripts?: Record<string, string> };
+
 export type TemplateMeta = {
   title?: string;
   hint?: string;
@@ -12,6 +15,8 @@ export type TemplateMeta = {
   envFile?: string;
   databaseUrl?: boolean;
   replace: Replacement[];
+  /** the --plugins ids it offers (their files under plugins/); absent: it offers none */
+  plugins?: Record<string, PluginNeeds>;
 };
 
 /** More than any starter needs: a larger template is refused before it is read into memory (a gzip bomb). */
@@ -84,11 +89,27 @@ export function parseTemplateMeta(text: string | undefined, files: readonly Temp
       throw new FailureError(`The template ${label} has an invalid "replace" entry in template.json: ${JSON.stringify(r)}.`);
     }
   }
+  const plugins = parsePlugins(raw.plugins, label);
   return {
     ...(typeof raw.title === "string" ? { title: raw.title } : {}),
     ...(typeof raw.hint === "string" ? { hint: raw.hint } : {}),
     ...(envFile !== undefined ? { envFile } : {}),
     ...(raw.databaseUrl === true ? { databaseUrl: true } : {}),
     replace,
+    ...(plugins ? { plugins } : {}),
   };
+}
+
+function parsePlugins(value: unknown, label: string): Record<string, PluginNeeds> | undefined {
+  if (value === undefined) return undefined;
+  const invalid = () => new FailureError(`The template ${label} has an invalid "plugins" entry in template.json: ${JSON.stringify(value)}.`);
+  const isStrings = (record: unknown) =>
+    record === undefined || (typeof record === "object" && record !== null && Object.values(record).every((v) => typeof v === "string"));
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid();
+  for (const needs of Object.values(value)) {
+    if (typeof needs !== "object" || needs === null) throw invalid();
+    const { dependencies, devDependencies, scripts } = needs as PluginNeeds;
+    if (![dependencies, devDependencies, scripts].every(isStrings)) throw invalid();
+  }
+  return value as Record<string, PluginNeeds>;
 }

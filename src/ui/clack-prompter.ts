@@ -21,6 +21,10 @@ export function clackPrompter(signal: AbortSignal): Prompter {
     async confirm(options) {
       return answered(await clack.confirm({ ...options, signal }));
     },
+    async multiselect(options) {
+      // required: false, so Enter with nothing chosen is an answer (none), not an error.
+      return answered(await clack.multiselect({ ...options, required: false, signal } as clack.MultiSelectOptions<string>)) as never;
+    },
     answered(message, value) {
       // Where the prompt would have been, drawn as clack draws a submitted answer.
       clack.log.step(`${message}\n${pc.dim(value)}`);

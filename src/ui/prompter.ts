@@ -12,6 +12,12 @@ export interface Prompter {
     initialValue?: T;
   }): Promise<T>;
   confirm(options: { message: string; initialValue?: boolean }): Promise<boolean>;
+  /** Any number of the options, none chosen unless initialValues says so. */
+  multiselect<T extends string>(options: {
+    message: string;
+    options: { value: T; label: string; hint?: string }[];
+    initialValues?: T[];
+  }): Promise<T[]>;
   /** Shows an answer given by flag where its prompt would have been. */
   answered(message: string, value: string): void;
 }

@@ -7,6 +7,8 @@ export type RunResult = {
   targetDir: string;
   packageName: string;
   template: string;
+  /** the Better Auth plugins added on top of the template's own */
+  plugins: string[];
   packageManager: string;
   installed: boolean;
   migrated: boolean;

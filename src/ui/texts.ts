@@ -2,7 +2,6 @@
 import pc from "picocolors";
 import { CancelledError, FailureError, UsageError } from "../errors.js";
 import type { Plan } from "../plan/plan.js";
-import { AUTH_TABLES } from "../steps/migrate.js";
 import type { StepResult } from "../steps/types.js";
 import type { RunResult } from "./result.js";
 
@@ -25,7 +24,7 @@ export function doneText(result: StepResult): string {
   const took = pc.dim(`(${seconds(result.durationMs)})`);
   if (result.name === "install") return `Installed dependencies ${took}`;
   if (result.name === "migrate") {
-    const tables = result.tables ? `: ${result.tables.found.length} of ${AUTH_TABLES.length} auth tables exist` : "";
+    const tables = result.tables ? `: ${result.tables.found.length} of ${result.tables.found.length + result.tables.missing.length} auth tables exist` : "";
     return `Migrated the database${tables} ${took}`;
   }
   return `Created a git repository with a first commit ${took}`;

@@ -12,7 +12,7 @@ describe("the packed CLI", () => {
     const run = await runCli(["--help"], { cwd });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("npm create authstack@latest [directory] -- [options]");
-    for (const flag of ["--template", "--pm", "--no-install", "--no-migrate", "--database-url", "--no-git", "--overwrite", "--yes", "--no-interactive", "--dry-run", "--json"]) {
+    for (const flag of ["--template", "--pm", "--no-install", "--no-migrate", "--database-url", "--plugins", "--no-git", "--overwrite", "--yes", "--no-interactive", "--dry-run", "--json"]) {
       expect(run.stdout).toContain(flag);
     }
     expect(run.stdout).toMatch(/^ {2}cloudflare +Cloudflare/m);
@@ -78,6 +78,32 @@ describe("the packed CLI", () => {
   it("bundles every library as a chunk of its own, loaded when first needed", () => {
     const dist = path.join(path.dirname(inject("cli").bin), "../dist");
     expect(readdirSync(dist).sort()).toEqual(["clack.cjs", "execa.cjs", "fs-extra.cjs", "giget.cjs", "index.cjs", "semver.cjs", "templates.br"]);
+  });
+
+  it("rejects an unknown plugin with exit 2, naming it and the valid ids, and writes nothing", async () => {
+    const run = await runCli(["plugged", "--plugins", "two-factor,sso", "--yes"], { cwd });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('Unknown plugin "sso" in --plugins. Valid ids: two-factor, passkey, magic-link, admin (comma-separated), or none.');
+    expect(readdirSync(cwd)).not.toContain("plugged");
+  });
+
+  it("writes the chosen plugins into the project, and --json and the command to run again carry them", async () => {
+    const run = await runCli(["plugged-app", "--plugins", "admin,two-factor", "--no-install", "--no-git", "--json"], { cwd });
+    expect(run.exitCode, run.all).toBe(0);
+    const result = jsonLines(run.stdout).at(-1);
+    expect(result).toMatchObject({ ok: true, plugins: ["two-factor", "admin"] });
+    expect(result?.reproduce).toContain("--plugins two-factor,admin");
+    const record = JSON.parse(readFileSync(path.join(cwd, "plugged-app", "authstack.json"), "utf8"));
+    expect(record).toMatchObject({ template: "node-postgres", plugins: ["two-factor", "admin"] });
+    expect(readFileSync(path.join(cwd, "plugged-app", "src/auth.ts"), "utf8")).toContain('twoFactor({ issuer: "plugged-app" })');
+    expect(readdirSync(path.join(cwd, "plugged-app"))).not.toContain("plugins");
+  });
+
+  it("refuses plugins for a template that offers none, with exit 2", async () => {
+    const run = await runCli(["plain", "--template", `${REPO_ROOT}/test/fixtures/tiny`, "--plugins", "admin", "--no-install", "--no-git", "--yes"], { cwd });
+    expect(run.exitCode, run.all).toBe(2);
+    expect(run.stderr).toContain("This template does not offer the plugin admin: it offers none.");
+    expect(readdirSync(cwd)).not.toContain("plain");
   });
 
   it("reports a usage error as the JSON result with --json", async () => {

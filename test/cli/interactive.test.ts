@@ -24,6 +24,9 @@ describe("in a terminal", () => {
     t.keys("Shop App", "Enter");
     await t.waitFor("Which template?");
     t.keys("Enter");
+    await t.waitFor("Which sign-in features should it have?");
+    // Two-factor is the first choice, admin the fourth: nothing is chosen until Space says so.
+    t.keys("Space", "Down", "Down", "Down", "Space", "Enter");
     await t.waitFor("Which package manager?");
     t.keys("Down", "Enter");
     await t.waitFor("Which PostgreSQL?");
@@ -42,18 +45,21 @@ describe("in a terminal", () => {
     expect(screen).toContain("Next steps");
     expect(screen).toContain("cd 'Shop App'");
     expect(screen).toContain("pnpm install");
-    expect(screen).toContain(`pnpm create authstack 'Shop App' --template node-postgres --pm pnpm --database-url "$DATABASE_URL" --no-install --no-git --yes`);
+    expect(screen).toContain(`pnpm create authstack 'Shop App' --template node-postgres --pm pnpm --plugins two-factor,admin --database-url "$DATABASE_URL" --no-install --no-git --yes`);
     // The URL shows as typed at its prompt; nothing printed after that repeats its password.
     expect(screen.slice(screen.indexOf("Install dependencies?"))).not.toContain(":pw@");
     const project = path.join(cwd, "Shop App");
     expect(JSON.parse(readFileSync(path.join(project, "package.json"), "utf8")).name).toBe("shop-app");
     expect(readFileSync(path.join(project, ".env"), "utf8")).toContain("DATABASE_URL=postgresql://app:pw@db.internal:5432/shop");
     expect(existsSync(path.join(project, "pnpm-workspace.yaml"))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(project, "authstack.json"), "utf8")).plugins).toEqual(["two-factor", "admin"]);
   });
 
   it("shows answers given by flag as answered and asks only the rest", async () => {
     const cwd = tempDir();
     const t = start(cwd, ["flagged", "--template", "bun-sqlite", "--pm", "bun", "--no-git"]);
+    await t.waitFor("Which sign-in features should it have?");
+    t.keys("Enter");
     const screen = await t.waitFor("Install dependencies?");
     expect(screen).toMatch(/Which template\?\n│\s+bun-sqlite/);
     expect(screen).not.toContain("Which PostgreSQL?");
@@ -70,7 +76,7 @@ describe("in a terminal", () => {
     const t = start(cwd, ["--template", "bun-sqlite"]);
     await t.waitFor("Where should the project go?");
     t.keys("half-typed", "Enter");
-    await t.waitFor("Which package manager?");
+    await t.waitFor("Which sign-in features should it have?");
     t.keys(key);
     expect(await t.exitCode()).toBe(130);
     expect(t.screen()).toContain("Cancelled. Nothing was written.");

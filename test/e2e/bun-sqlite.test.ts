@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { signUpAndIn, startDev } from "../support/app.js";
+import { expectPluginEndpoints, signUpAndIn, startDev } from "../support/app.js";
 import { jsonLines, runCli } from "../support/cli.js";
 import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js";
 import { run } from "../support/run.js";
@@ -9,19 +9,20 @@ import { tempDir } from "../support/temp.js";
 
 const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "rate_limit", "session", "user", "verification"];
 
-describe("bun-sqlite with bun", () => {
+// With every plugin: its own suite then runs the plugins' tests too, and the schema checks cover their tables.
+describe("bun-sqlite with bun and every plugin", () => {
   const cwd = tempDir("authstack-e2e-bun-");
   const project = path.join(cwd, "bun-app");
   const env = () => ({ PATH: `${inject("tools").bin}:${process.env.PATH}` });
   let created: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    created = await runCli(["bun-app", "--template", "bun-sqlite", "--pm", "bun", "--no-git", "--json"], { cwd, env: env() });
+    created = await runCli(["bun-app", "--template", "bun-sqlite", "--plugins", "two-factor,passkey,magic-link,admin", "--pm", "bun", "--no-git", "--json"], { cwd, env: env() });
   });
 
   it("installs with bun and migrates the SQLite file, with exit 0", () => {
     expect(created.exitCode, created.all).toBe(0);
-    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ packageManager: "bun", installed: true, migrated: true, tables: { found: 10 } });
+    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ packageManager: "bun", installed: true, migrated: true, tables: { found: 12 } });
     expect(existsSync(path.join(project, "bun.lock"))).toBe(true);
     expect(existsSync(path.join(project, "package-lock.json"))).toBe(false);
   });
@@ -31,7 +32,7 @@ describe("bun-sqlite with bun", () => {
     const query = `import { Database } from "bun:sqlite"; const db = new Database("data/app.db", { readonly: true }); console.log(JSON.stringify(db.query("select name from sqlite_master where type = 'table'").all().map((r) => r.name)));`;
     const result = await run("bun", ["-e", query], project, env());
     expect(result.exitCode, result.all).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
+    expect(JSON.parse(result.stdout)).toEqual(expect.arrayContaining([...AUTH_TABLES, "two_factor", "passkey", "project", "task"]));
   });
 
   it("passes its own bun test", async () => {
@@ -53,6 +54,7 @@ describe("bun-sqlite with bun", () => {
     const app = await startDev(project, ["bun", "run", "dev"], env());
     try {
       await signUpAndIn(app.url);
+      await expectPluginEndpoints(app.url, true);
     } finally {
       await app.stop();
     }

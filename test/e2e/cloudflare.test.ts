@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { signUpAndIn, startDev } from "../support/app.js";
+import { expectPluginEndpoints, signUpAndIn, startDev } from "../support/app.js";
 import { jsonLines, runCli, userEnv } from "../support/cli.js";
 import { freePort } from "../support/net.js";
 import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js";
@@ -12,19 +12,20 @@ import { tempDir } from "../support/temp.js";
 const AUTH_TABLES = ["account", "apikey", "invitation", "jwks", "member", "organization", "rate_limit", "session", "user", "verification"];
 
 // wrangler needs Node 22: the CLI and the project both run on the Node 22 fetched from the npm registry.
-describe("cloudflare with npm on Node 22", () => {
+// With every plugin: its own suite then runs the plugins' tests too, and the schema checks cover their tables.
+describe("cloudflare with npm on Node 22 and every plugin", () => {
   const cwd = tempDir("authstack-e2e-cf-");
   const project = path.join(cwd, "edge-app");
   const env = () => ({ PATH: `${inject("tools").bin}:${process.env.PATH}` });
   let created: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    created = await runCli(["edge-app", "--template", "cloudflare", "--pm", "npm", "--no-git", "--json"], { cwd, env: env(), node: inject("tools").node22 });
+    created = await runCli(["edge-app", "--template", "cloudflare", "--plugins", "two-factor,passkey,magic-link,admin", "--pm", "npm", "--no-git", "--json"], { cwd, env: env(), node: inject("tools").node22 });
   });
 
   it("installs and applies the migration to the local D1, with exit 0", () => {
     expect(created.exitCode, created.all).toBe(0);
-    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 10 }, envFiles: [".dev.vars"] });
+    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 12 }, envFiles: [".dev.vars"] });
     expect(readFileSync(path.join(project, "wrangler.jsonc"), "utf8")).toContain('"name": "edge-app"');
   });
 
@@ -32,7 +33,7 @@ describe("cloudflare with npm on Node 22", () => {
     const result = await run("npx", ["wrangler", "d1", "execute", "DB", "--local", "--json", "--command", "select name from sqlite_master where type = 'table'"], project, env());
     expect(result.exitCode, result.all).toBe(0);
     const [first] = JSON.parse(result.stdout) as Array<{ results: Array<{ name: string }> }>;
-    expect(first!.results.map((r) => r.name)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
+    expect(first!.results.map((r) => r.name)).toEqual(expect.arrayContaining([...AUTH_TABLES, "two_factor", "passkey", "project", "task"]));
   });
 
   it("passes its own tests inside workerd", async () => {
@@ -57,6 +58,7 @@ describe("cloudflare with npm on Node 22", () => {
     const app = await startDev(project, ["npm", "run", "dev"], env());
     try {
       await signUpAndIn(app.url);
+      await expectPluginEndpoints(app.url, true);
     } finally {
       await app.stop();
     }

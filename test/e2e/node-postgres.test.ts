@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { signUpAndIn, startDev } from "../support/app.js";
+import { expectPluginEndpoints, signUpAndIn, startDev } from "../support/app.js";
 import { jsonLines, runCli } from "../support/cli.js";
 import { expectAuthSchemaRegeneratesUnchanged } from "../support/auth-schema.js";
 import { startPostgres15 } from "../support/postgres.js";
@@ -18,7 +18,8 @@ function tablesIn(url: string): string[] {
   return out.trim().split("\n");
 }
 
-describe("node-postgres against a PostgreSQL 15 given by --database-url", () => {
+// With every plugin: its own suite then runs the plugins' tests too, and the schema checks cover their tables.
+describe("node-postgres with every plugin, against a PostgreSQL 15 given by --database-url", () => {
   const cwd = tempDir("authstack-e2e-pg-");
   const project = path.join(cwd, "pg-app");
   let pg: Awaited<ReturnType<typeof startPostgres15>>;
@@ -26,18 +27,18 @@ describe("node-postgres against a PostgreSQL 15 given by --database-url", () => 
 
   beforeAll(async () => {
     pg = await startPostgres15();
-    created = await runCli(["pg-app", "--template", "node-postgres", "--pm", "npm", "--database-url", pg.url, "--no-git", "--json"], { cwd });
+    created = await runCli(["pg-app", "--template", "node-postgres", "--plugins", "two-factor,passkey,magic-link,admin", "--pm", "npm", "--database-url", pg.url, "--no-git", "--json"], { cwd });
   });
   afterAll(() => pg?.stop());
 
   it("installs and migrates that server, with exit 0", () => {
     expect(created.exitCode, created.all).toBe(0);
-    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 10, expected: 10, missing: [] } });
+    expect(jsonLines(created.stdout).at(-1)).toMatchObject({ installed: true, migrated: true, tables: { found: 12, expected: 12, missing: [] } });
     expect(readFileSync(path.join(project, ".env"), "utf8")).toContain(`DATABASE_URL=${pg.url}`);
   });
 
-  it("created the 10 auth tables and the app tables, and started no local server", () => {
-    expect(tablesIn(pg.url)).toEqual(expect.arrayContaining([...AUTH_TABLES, "project", "task"]));
+  it("created the 12 auth tables and the app tables, and started no local server", () => {
+    expect(tablesIn(pg.url)).toEqual(expect.arrayContaining([...AUTH_TABLES, "two_factor", "passkey", "project", "task"]));
     expect(() => execFileSync("ls", [path.join(project, ".data")])).toThrow();
   });
 
@@ -61,6 +62,7 @@ describe("node-postgres against a PostgreSQL 15 given by --database-url", () => 
     try {
       await signUpAndIn(app.url);
       await signUpAndIn(app.url.replace("127.0.0.1", "localhost"), app.url.replace("127.0.0.1", "localhost"));
+      await expectPluginEndpoints(app.url, true);
     } finally {
       await app.stop();
     }
@@ -78,6 +80,7 @@ describe("node-postgres with zero setup: the README's first command", () => {
 
   it("creates authstack-app with every default, installed, migrated and committed", () => {
     expect(created.exitCode, created.all).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(project, "authstack.json"), "utf8"))).toMatchObject({ template: "node-postgres", plugins: [] });
     expect(created.stdout).toContain("Migrated the database: 10 of 10 auth tables exist");
     expect(created.stdout).toContain("Created a git repository with a first commit");
     expect(execFileSync("git", ["log", "--format=%s"], { cwd: project, encoding: "utf8" })).toBe("Initial commit from create-authstack\n");
@@ -96,10 +99,11 @@ describe("node-postgres with zero setup: the README's first command", () => {
     expect(result.exitCode, result.all).toBe(0);
   });
 
-  it("serves sign-up and sign-in with npm run dev", async () => {
+  it("serves sign-up and sign-in with npm run dev, and none of the plugins it was not made with", async () => {
     const app = await startDev(project, ["npm", "run", "dev"]);
     try {
       await signUpAndIn(app.url);
+      await expectPluginEndpoints(app.url, false);
     } finally {
       await app.stop();
     }

@@ -14,6 +14,8 @@ const SHARED_FILES: readonly string[] = [
   "src/mail/mailer.ts",
   "src/mail/resend.ts",
   "src/mail/auth-mail.ts",
+  // issue #18: the plugins' own files (written only when chosen)
+  "plugins/files/magic-link/src/mail/magic-link.ts",
   "src/config/auth-settings.ts",
   "src/config/config-error.ts",
   "src/config/warn-once.ts",

@@ -34,7 +34,7 @@ describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s, planned and writ
   const written = (async () => {
     const template = await loadTemplate({ kind: "bundled", id }, { bundledRoot: path.join(REPO_ROOT, "templates"), cwd: root });
     const plan = planProject({
-      options: { packageName: "my-project", install: true, migrate: true, git: true, packageManager: { name: "npm", version: "11.0.0" } },
+      options: { packageName: "my-project", install: true, migrate: true, git: true, plugins: [], packageManager: { name: "npm", version: "11.0.0" } },
       template,
       secret: "TEST_SECRET_0123456789abcdefghijklmnopqrstuv",
       record: { template: id, plugins: [], createdWith: "create-authstack@0.0.0-test" },
@@ -92,5 +92,54 @@ describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s, planned and writ
       }),
     );
     expect(tree).toMatchSnapshot();
+  });
+});
+
+const ALL_PLUGINS = ["two-factor", "passkey", "magic-link", "admin"] as const;
+const PLUGIN_FILES = ["src/mail/magic-link.ts", "test/two-factor.test.ts", "test/passkey.test.ts", "test/magic-link.test.ts", "test/admin.test.ts"];
+
+describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s with every plugin, planned", (id) => {
+  const planned = (async () => {
+    const template = await loadTemplate({ kind: "bundled", id }, { bundledRoot: path.join(REPO_ROOT, "templates"), cwd: REPO_ROOT });
+    const plan = (plugins: readonly (typeof ALL_PLUGINS)[number][]) =>
+      planProject({
+        options: { packageName: "my-project", install: true, migrate: true, git: true, plugins: [...plugins], packageManager: { name: "npm", version: "11.0.0" } },
+        template,
+        secret: "TEST_SECRET_0123456789abcdefghijklmnopqrstuv",
+        record: { template: id, plugins, createdWith: "create-authstack@0.0.0-test" },
+      });
+    return { all: plan(ALL_PLUGINS), none: plan([]) };
+  })();
+  const text = (plan: { files: { path: string; content: Buffer | string }[] }, p: string) => plan.files.find((f) => f.path === p)?.content.toString();
+
+  it("writes the set's auth config, schema and migration, and each plugin's files; never the plugins/ folder", async () => {
+    const { all } = await planned;
+    const paths = all.files.map((f) => f.path);
+    for (const file of PLUGIN_FILES) expect(paths).toContain(file);
+    expect(paths.some((p) => /^scripts\/auth-admin\.m?ts$|^scripts\/auth-admin\.mjs$/.test(p))).toBe(true);
+    expect(paths.filter((p) => p.startsWith("plugins/"))).toEqual([]);
+    const set = path.join(REPO_ROOT, "templates", id, "plugins/sets/two-factor+passkey+magic-link+admin");
+    expect(text(all, "src/db/auth.schema.ts")).toBe(readFileSync(path.join(set, "src/db/auth.schema.ts"), "utf8"));
+    expect(text(all, "drizzle/0000_init.sql")).toBe(readFileSync(path.join(set, "drizzle/0000_init.sql"), "utf8"));
+    // The names authenticator apps and passkey prompts show are the project's.
+    expect(text(all, "src/auth.ts")).toContain('twoFactor({ issuer: "my-project" })');
+    expect(text(all, "src/auth.ts")).toContain('passkey({ rpName: "my-project" })');
+    expect(JSON.parse(text(all, "authstack.json")!)).toEqual({ template: id, plugins: [...ALL_PLUGINS], createdWith: "create-authstack@0.0.0-test" });
+  });
+
+  it("adds the plugins' packages and the auth:admin script", async () => {
+    const { all } = await planned;
+    const pkg = JSON.parse(text(all, "package.json")!) as Record<string, Record<string, string>>;
+    expect(pkg.dependencies).toHaveProperty(["@better-auth/passkey"]);
+    expect(pkg.devDependencies).toHaveProperty(["otpauth"]);
+    expect(pkg.scripts).toHaveProperty(["auth:admin"]);
+  });
+
+  it("writes none of it without plugins", async () => {
+    const { none } = await planned;
+    const paths = none.files.map((f) => f.path);
+    expect(paths.filter((p) => PLUGIN_FILES.includes(p) || p.startsWith("plugins/") || p.includes("auth-admin"))).toEqual([]);
+    expect(text(none, "src/auth.ts")).not.toMatch(/twoFactor|passkey|magicLink|admin\(/);
+    expect(JSON.parse(text(none, "package.json")!).scripts).not.toHaveProperty(["auth:admin"]);
   });
 });

@@ -80,3 +80,19 @@ export async function signUpAndIn(base: string, origin = base): Promise<void> {
   const projects = await fetch(`${base}/api/projects`);
   expect(projects.status).toBe(401);
 }
+
+/**
+ * The endpoints of the four --plugins on a running app: each answers (200 for what anyone may ask, 401 without a
+ * session) when the project has it, and is absent (404) when it does not.
+ */
+export async function expectPluginEndpoints(base: string, present: boolean): Promise<void> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify(body) });
+  const statuses = {
+    passkey: (await fetch(`${base}/api/auth/passkey/generate-authenticate-options`)).status,
+    "magic-link": (await post("/api/auth/sign-in/magic-link", { email: `e2e-${Date.now()}@example.com`, callbackURL: "/" })).status,
+    "two-factor": (await post("/api/auth/two-factor/enable", { password: "x" })).status,
+    admin: (await fetch(`${base}/api/auth/admin/list-users`)).status,
+  };
+  expect(statuses).toEqual(present ? { passkey: 200, "magic-link": 200, "two-factor": 401, admin: 401 } : { passkey: 404, "magic-link": 404, "two-factor": 404, admin: 404 });
+}

@@ -27,6 +27,10 @@ export function fakePrompter(answers: Array<string | boolean>) {
     async confirm({ message }) {
       return next(message) as boolean;
     },
+    async multiselect({ message }) {
+      const answer = next(message) as string;
+      return (answer === "" ? [] : answer.split(",")) as never;
+    },
     answered(message, value) {
       shown.push([message, value]);
     },

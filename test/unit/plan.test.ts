@@ -17,7 +17,7 @@ const TEMPLATE: PlanInput["template"] = {
 };
 
 const input = (over: Partial<PlanInput["options"]> = {}): PlanInput => ({
-  options: { packageName: "my.app", install: true, migrate: true, git: true, packageManager: { name: "npm", version: "11.19.1" }, ...over },
+  options: { packageName: "my.app", install: true, migrate: true, git: true, plugins: [], packageManager: { name: "npm", version: "11.19.1" }, ...over },
   template: TEMPLATE,
   secret: "S3CRET",
   record: { template: "cloudflare", plugins: [], createdWith: "create-authstack@1.2.3" },

@@ -10,6 +10,7 @@ const RESULT: RunResult = {
   directory: "my-app",
   targetDir: "/tmp/my-app",
   packageName: "my-app",
+  plugins: [],
   template: "node-postgres",
   packageManager: "npm",
   installed: true,

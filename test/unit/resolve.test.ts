@@ -36,6 +36,7 @@ describe("resolveOptions without a terminal", () => {
     expect(options.defaultsUsed).toEqual([
       "directory: authstack-app",
       "template: node-postgres",
+      "plugins: none",
       "package manager: npm",
       "install: yes",
       "migrate: yes",
@@ -77,6 +78,9 @@ describe("resolveOptions without a terminal", () => {
   it("validates every flag before anything else", async () => {
     await expect(resolve({ template: "nope" }, PIPE).promise).rejects.toThrow(/Unknown template "nope"/);
     await expect(resolve({ packageManager: "pnp" }, PIPE).promise).rejects.toThrow(/Did you mean pnpm/);
+    await expect(resolve({ plugins: "two-factor,sso" }, PIPE).promise).rejects.toThrow(
+      new UsageError('Unknown plugin "sso" in --plugins. Valid ids: two-factor, passkey, magic-link, admin (comma-separated), or none.'),
+    );
     await expect(resolve({ databaseUrl: "mysql://x/y" }, PIPE).promise).rejects.toThrow(/postgresql:\/\//);
     await expect(resolve({ directory: "a|b" }, PIPE).promise).rejects.toThrow(/not allowed in a file name/);
     await expect(resolve({ install: false, migrate: true }, PIPE).promise).rejects.toThrow(/--migrate needs the dependencies installed/);
@@ -94,11 +98,12 @@ describe("resolveOptions without a terminal", () => {
 
 describe("resolveOptions in a terminal", () => {
   it("asks every question in order", async () => {
-    const { promise, asked } = resolve({}, TTY, ["my-app", "bun-sqlite", "bun", true, false, true]);
+    const { promise, asked } = resolve({}, TTY, ["my-app", "bun-sqlite", "admin,two-factor", "bun", true, false, true]);
     const options = await promise;
     expect(asked).toEqual([
       "Where should the project go?",
       "Which template?",
+      "Which sign-in features should it have?",
       "Which package manager?",
       "Install dependencies?",
       "Run the first migration against the database?",
@@ -107,6 +112,7 @@ describe("resolveOptions in a terminal", () => {
     expect(options).toMatchObject({
       directory: "my-app",
       template: { kind: "bundled", id: "bun-sqlite" },
+      plugins: ["two-factor", "admin"],
       packageManager: { name: "bun" },
       install: true,
       migrate: false,
@@ -117,7 +123,7 @@ describe("resolveOptions in a terminal", () => {
   });
 
   it("asks for the database of node-postgres, and the URL when one is wanted", async () => {
-    const { promise, asked } = resolve({ directory: "x", packageManager: "npm" }, TTY, ["node-postgres", "url", "postgresql://u:p@db:5432/app", true, true, false]);
+    const { promise, asked } = resolve({ directory: "x", packageManager: "npm" }, TTY, ["node-postgres", "", "url", "postgresql://u:p@db:5432/app", true, true, false]);
     const options = await promise;
     expect(asked).toContain("Which PostgreSQL?");
     expect(asked).toContain("PostgreSQL URL");
@@ -126,7 +132,7 @@ describe("resolveOptions in a terminal", () => {
 
   it("does not ask what a flag answered, and shows it as answered (passwords hidden)", async () => {
     const { promise, asked, shown } = resolve(
-      { directory: "x", template: "node-postgres", packageManager: "pnpm", databaseUrl: "postgresql://u:secret@h/db", install: true, migrate: true, git: false },
+      { directory: "x", template: "node-postgres", plugins: "passkey,two-factor", packageManager: "pnpm", databaseUrl: "postgresql://u:secret@h/db", install: true, migrate: true, git: false },
       TTY,
     );
     await promise;
@@ -134,6 +140,7 @@ describe("resolveOptions in a terminal", () => {
     expect(shown).toEqual([
       ["Where should the project go?", "x"],
       ["Which template?", "node-postgres"],
+      ["Which sign-in features should it have?", "two-factor, passkey"],
       ["Which package manager?", "pnpm"],
       ["Which PostgreSQL?", "postgresql://u:***@h/db"],
       ["Install dependencies?", "Yes"],
@@ -144,7 +151,7 @@ describe("resolveOptions in a terminal", () => {
 
   it("asks before adding into a non-empty directory, and asks again for another one on no", async () => {
     const targets: Record<string, TargetState> = { "/home/dev/code/full": { kind: "non-empty", entries: ["README.md"] } };
-    const { promise, asked } = resolve({ template: "bun-sqlite", packageManager: "bun", install: false, git: false }, TTY, ["full", false, "empty"], targets);
+    const { promise, asked } = resolve({ template: "bun-sqlite", packageManager: "bun", install: false, git: false }, TTY, ["full", false, "empty", ""], targets);
     const options = await promise;
     expect(asked.slice(0, 3)).toEqual([
       "Where should the project go?",

@@ -8,6 +8,7 @@ const OPTIONS: ResolvedOptions = {
   targetDir: "/home/dev/code/my app",
   packageName: "my-app",
   template: { kind: "bundled", id: "node-postgres" },
+  plugins: [],
   packageManager: { name: "npm", version: "11.19.1" },
   install: true,
   migrate: true,

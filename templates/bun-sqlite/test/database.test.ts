@@ -2,7 +2,9 @@ import { afterEach, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { getTableName, isTable } from "drizzle-orm";
 import { createDatabase } from "../src/db/client";
+import * as schema from "../src/db/schema";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -31,20 +33,11 @@ async function script(name: string, file: string) {
   return { stdout, stderr, code };
 }
 
-const TABLES = [
-  "account",
-  "apikey",
-  "invitation",
-  "jwks",
-  "member",
-  "organization",
-  "project",
-  "rate_limit",
-  "session",
-  "task",
-  "user",
-  "verification",
-];
+// Every table the schema declares: the auth schema (with any plugins' tables) and the app's own.
+const TABLES = Object.values(schema as Record<string, unknown>)
+  .filter(isTable)
+  .map((table) => getTableName(table))
+  .sort();
 
 test("connections use WAL, enforce foreign keys and wait on locks; the folder is created", () => {
   const file = join(tempDir(), "nested", "folder", "app.db");

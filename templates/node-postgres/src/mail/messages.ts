@@ -8,7 +8,7 @@ const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** One paragraph, one button-like link, and the link again as text for clients that hide buttons. */
-function compose(subject: string, intro: string, action: string, url: string, outro: string): Content {
+export function compose(subject: string, intro: string, action: string, url: string, outro: string): Content {
   const text = `${intro}\n\n${action}: ${url}\n\n${outro}\n`;
   const html =
     `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#111">` +
