@@ -1,60 +1,101 @@
-// Adds plugins to a src/auth.ts by its syntax: Babel's parser finds the `plugins: [...]` array and the imports, and
+// Adds plugins to a project's source by its syntax: Babel's parser finds the array to extend and the imports, and
 // the new lines go in at those positions. Nothing else in the file is reprinted, so a user's own edits elsewhere
-// stay exactly as they were.
+// stay exactly as they were. Two files take plugins: src/auth.ts (`plugins: [organization(...), ...]`) and
+// src/pages/plugins.ts (`PAGE_PLUGINS = [...]`, the plugins' pages).
 import { parse } from "@babel/parser";
 import { PLUGINS } from "./plugins.mjs";
 
 const byId = new Map(PLUGINS.map((plugin) => [plugin.id, plugin]));
-/** The plugin an entry of `plugins: [...]` is, by the function it calls: twoFactor(...) is "two-factor". */
-const idOfCallee = new Map(PLUGINS.map((plugin) => [plugin.entry.slice(0, plugin.entry.indexOf("(")), plugin.id]));
 const rank = (id) => PLUGINS.findIndex((plugin) => plugin.id === id);
+const calleeOf = (entry) => entry.slice(0, entry.indexOf("(")) || entry;
 
 export class AuthConfigError extends Error {}
 
+/** What each file's array is and what a plugin puts in it. */
+const TARGETS = {
+  auth: {
+    file: "src/auth.ts",
+    what: "`plugins: [organization(...), ...]`",
+    find: (node) =>
+      node.type === "ObjectProperty" &&
+      (node.key?.name ?? node.key?.value) === "plugins" &&
+      node.value?.type === "ArrayExpression" &&
+      node.value.elements.some((element) => element?.type === "CallExpression" && element.callee?.name === "organization")
+        ? node.value
+        : undefined,
+    spec: (plugin) => plugin,
+    // twoFactor(...) is "two-factor"
+    idOf: (element) => (element?.type === "CallExpression" ? idByName.auth.get(element.callee?.name) : undefined),
+  },
+  pages: {
+    file: "src/pages/plugins.ts",
+    what: "`PAGE_PLUGINS = [...]`",
+    find: (node) =>
+      node.type === "VariableDeclarator" && node.id?.name === "PAGE_PLUGINS" && node.init?.type === "ArrayExpression" ? node.init : undefined,
+    spec: (plugin) => plugin.pages,
+    idOf: (element) => (element?.type === "Identifier" ? idByName.pages.get(element.name) : undefined),
+  },
+};
+const idByName = {
+  auth: new Map(PLUGINS.map((plugin) => [calleeOf(plugin.entry), plugin.id])),
+  pages: new Map(PLUGINS.map((plugin) => [plugin.pages.entry, plugin.id])),
+};
+
 /** src/auth.ts with the plugins added: their imports among the imports, their entries in the fixed order. */
-export function addPlugins(source, ids) {
-  let code = source;
-  for (const id of ids) code = addPlugin(code, id);
-  return code;
-}
+export const addPlugins = (source, ids) => addTo("auth", source, ids);
+
+/** src/pages/plugins.ts with the plugins' pages added. */
+export const addPluginPages = (source, ids) => addTo("pages", source, ids);
 
 /** The ids of the plugins of ours that a src/auth.ts already configures. */
 export function configuredPlugins(source) {
-  return pluginsArray(parseModule(source)).elements.map(entryId).filter(Boolean);
+  return findArray(TARGETS.auth, parseModule(source, TARGETS.auth.file)).elements.map(TARGETS.auth.idOf).filter(Boolean);
 }
 
-function addPlugin(source, id) {
+function addTo(kind, source, ids) {
+  let code = source;
+  for (const id of ids) code = addOne(TARGETS[kind], code, id);
+  return code;
+}
+
+function addOne(target, source, id) {
   const plugin = byId.get(id);
   if (!plugin) throw new AuthConfigError(`Unknown plugin "${id}".`);
-  const program = parseModule(source);
-  const list = pluginsArray(program);
-  if (list.elements.some((element) => entryId(element) === id)) throw new AuthConfigError(`src/auth.ts already has the ${id} plugin.`);
-
-  const edits = [entryEdit(source, list, plugin)];
-  for (const wanted of plugin.imports) edits.push(importEdit(source, program, wanted));
+  const program = parseModule(source, target.file);
+  const list = findArray(target, program);
+  if (list.elements.some((element) => target.idOf(element) === id)) throw new AuthConfigError(`${target.file} already has the ${id} plugin.`);
+  const spec = target.spec(plugin);
+  const edits = [entryEdit(source, list, target, id, spec.entry, target === TARGETS.auth ? plugin.comment : undefined)];
+  for (const wanted of spec.imports) edits.push(importEdit(source, program, wanted));
   // From the end of the file backwards, so each position is still where the parser saw it.
   return edits
     .filter(Boolean)
     .sort((a, b) => b.at - a.at)
-    .reduce((code, edit) => code.slice(0, edit.at) + edit.text + code.slice(edit.at), source);
+    .reduce((code, edit) => code.slice(0, edit.at) + edit.text + code.slice(edit.at + (edit.replace ?? 0)), source);
 }
 
-function parseModule(source) {
+function parseModule(source, file) {
   try {
-    return parse(source, { sourceType: "module", plugins: ["typescript"] }).program;
+    return parse(source, { sourceType: "module", plugins: ["typescript", "jsx"] }).program;
   } catch (error) {
-    throw new AuthConfigError(`src/auth.ts does not parse: ${error.message}`);
+    throw new AuthConfigError(`${file} does not parse: ${error.message}`);
   }
 }
 
-/** The plugin's entry, commented, on lines of its own: before the first entry that comes after it, else last. */
-function entryEdit(source, list, plugin) {
+/** The entry, commented when it has a comment, on lines of its own: before the first entry that comes after it, else last. */
+function entryEdit(source, list, target, id, entry, comment) {
   const elements = list.elements.filter(Boolean);
+  if (elements.length === 0) {
+    // `[]` becomes a list of one, indented one step past the line it is on.
+    const indent = `${indentOf(source, list.start)}  `;
+    const lines = `${comment ? `${indent}// ${comment}\n` : ""}${indent}${entry},\n`;
+    return { at: list.start + 1, text: `\n${lines}${indentOf(source, list.start)}`, replace: list.end - list.start - 2 };
+  }
   const indent = indentOf(source, elements[0].start);
-  const lines = `${indent}// ${plugin.comment}\n${indent}${plugin.entry},\n`;
+  const lines = `${comment ? `${indent}// ${comment}\n` : ""}${indent}${entry},\n`;
   const next = elements.find((element) => {
-    const other = entryId(element);
-    return other !== undefined && rank(other) > rank(plugin.id);
+    const other = target.idOf(element);
+    return other !== undefined && rank(other) > rank(id);
   });
   if (next) return { at: lineStart(source, next.leadingComments?.[0]?.start ?? next.start), text: lines };
   const last = elements.at(-1);
@@ -77,30 +118,18 @@ function importEdit(source, program, { from, name }) {
   return imports.length ? { at: lineEnd(source, imports.at(-1).end) + 1, text: line } : { at: 0, text: line };
 }
 
-/** The `plugins: [...]` that holds organization(...): the template's own plugins come first in it. */
-function pluginsArray(program) {
+function findArray(target, program) {
   let found;
   const visit = (node) => {
     if (found || !node || typeof node !== "object") return;
     if (Array.isArray(node)) return node.forEach(visit);
-    if (
-      node.type === "ObjectProperty" &&
-      (node.key?.name ?? node.key?.value) === "plugins" &&
-      node.value?.type === "ArrayExpression" &&
-      node.value.elements.some((element) => element?.type === "CallExpression" && element.callee?.name === "organization")
-    ) {
-      found = node.value;
-      return;
-    }
+    found = target.find(node);
+    if (found) return;
     for (const [key, value] of Object.entries(node)) if (!["loc", "leadingComments", "trailingComments", "innerComments", "extra"].includes(key)) visit(value);
   };
   visit(program);
-  if (!found) throw new AuthConfigError("src/auth.ts has no `plugins: [organization(...), ...]` to add to.");
+  if (!found) throw new AuthConfigError(`${target.file} has no ${target.what} to add to.`);
   return found;
-}
-
-function entryId(element) {
-  return element?.type === "CallExpression" ? idOfCallee.get(element.callee?.name) : undefined;
 }
 
 /** Packages before relative paths, each alphabetical: how the templates order their imports. */

@@ -4,11 +4,11 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addPlugins } from "./edit-auth.mjs";
+import { addPluginPages, addPlugins } from "./edit-auth.mjs";
 import { pluginSets, setKey } from "./plugins.mjs";
 
 /** The files a set replaces in the template, by their path in the project. */
-export const SET_FILES = ["src/auth.ts", "src/db/auth.schema.ts", "drizzle/0000_init.sql", "drizzle/meta/0000_snapshot.json"];
+export const SET_FILES = ["src/auth.ts", "src/pages/plugins.ts", "src/db/auth.schema.ts", "drizzle/0000_init.sql", "drizzle/meta/0000_snapshot.json"];
 export const SETS_DIR = "plugins/sets";
 export const FILES_DIR = "plugins/files";
 
@@ -43,6 +43,7 @@ export function generateSets(templateDir, { work, node, sets = pluginSets(), log
       if (existsSync(overlay)) cpSync(overlay, work, { recursive: true });
     }
     writeFileSync(path.join(work, "src/auth.ts"), addPlugins(base["src/auth.ts"], ids));
+    writeFileSync(path.join(work, "src/pages/plugins.ts"), addPluginPages(base["src/pages/plugins.ts"], ids));
     execFileSync(node, ["scripts/auth-generate.mjs"], { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] });
     rmSync(path.join(work, "drizzle"), { recursive: true, force: true });
     execFileSync(node, ["node_modules/drizzle-kit/bin.cjs", "generate", "--name", "init"], { cwd: work, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -55,6 +56,7 @@ export function generateSets(templateDir, { work, node, sets = pluginSets(), log
     snapshot.id = baseSnapshot.id;
     results[key] = {
       "src/auth.ts": readFileSync(path.join(work, "src/auth.ts"), "utf8"),
+      "src/pages/plugins.ts": readFileSync(path.join(work, "src/pages/plugins.ts"), "utf8"),
       "src/db/auth.schema.ts": readFileSync(path.join(work, "src/db/auth.schema.ts"), "utf8"),
       "drizzle/0000_init.sql": readFileSync(path.join(work, "drizzle/0000_init.sql"), "utf8"),
       "drizzle/meta/0000_snapshot.json": JSON.stringify(snapshot, null, 2),

@@ -4,7 +4,8 @@
 
 /**
  * @typedef {{ from: string, name: string }} Import
- * @typedef {{ id: string, imports: Import[], entry: string, comment: string }} PluginSpec
+ * @typedef {{ imports: Import[], entry: string }} PageSpec
+ * @typedef {{ id: string, imports: Import[], entry: string, comment: string, pages: PageSpec }} PluginSpec
  */
 
 /** @type {readonly PluginSpec[]} */
@@ -15,12 +16,14 @@ export const PLUGINS = [
     // The issuer is the name authenticator apps list the account under.
     entry: 'twoFactor({ issuer: "authstack-app" })',
     comment: "A second step at sign-in: a code from an authenticator app (TOTP), or a backup code.",
+    pages: { imports: [{ from: "./two-factor.tsx", name: "twoFactorPages" }], entry: "twoFactorPages" },
   },
   {
     id: "passkey",
     imports: [{ from: "@better-auth/passkey", name: "passkey" }],
     entry: 'passkey({ rpName: "authstack-app" })',
     comment: "Passkeys (WebAuthn), bound to the host name of the app's URL (the relying party).",
+    pages: { imports: [{ from: "./passkeys.tsx", name: "passkeyPages" }], entry: "passkeyPages" },
   },
   {
     id: "magic-link",
@@ -30,12 +33,14 @@ export const PLUGINS = [
     ],
     entry: "magicLink({ sendMagicLink: magicLinkMailer(mail) })",
     comment: "Sign-in by a link sent to the address; the link works once, for five minutes.",
+    pages: { imports: [{ from: "./magic-link.tsx", name: "magicLinkPages" }], entry: "magicLinkPages" },
   },
   {
     id: "admin",
     imports: [{ from: "better-auth/plugins/admin", name: "admin" }],
     entry: "admin()",
     comment: 'Users whose role is "admin" list, ban and impersonate users (`npm run auth:admin -- <email>` grants it).',
+    pages: { imports: [{ from: "./admin.tsx", name: "adminPages" }], entry: "adminPages" },
   },
 ];
 

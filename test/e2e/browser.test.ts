@@ -1,13 +1,18 @@
 // A person in a real browser (Debian's Chromium driven by playwright-core) uses every page of each
 // template's `dev` server: sign up, verify from the dev mailbox, an organization, a project, an API
-// key, an invitation accepted by a second person in a second browser, sign out, reset, sign in.
+// key, an invitation accepted by a second person in a second browser, sign out, reset, sign in. The
+// projects have every --plugins plugin, whose pages come next: two-factor with codes computed from the
+// shown secret and a backup code, a passkey through Chromium's virtual authenticator (the DevTools
+// WebAuthn domain), a magic link from the dev mailbox, and the admin's users page.
 import { existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { URI } from "otpauth";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type RunningApp, startDev } from "../support/app.js";
 import { runCli } from "../support/cli.js";
+import { run } from "../support/run.js";
 import { REPO_ROOT } from "../support/paths.js";
 import { startPostgres15 } from "../support/postgres.js";
 import { tempDir } from "../support/temp.js";
@@ -15,8 +20,8 @@ import { tempDir } from "../support/temp.js";
 const CHROMIUM = "/usr/bin/chromium";
 const PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "a brand new passphrase";
-// UPDATE_SCREENSHOTS=1: the signed-in home page of this template becomes the README's picture.
-const README_SCREENSHOT = { template: "node-postgres", file: path.join(REPO_ROOT, "docs/home.png") };
+// UPDATE_SCREENSHOTS=1: the signed-in home page and the two-factor page of this template become the README's pictures.
+const README_SCREENSHOT = { template: "node-postgres", file: path.join(REPO_ROOT, "docs/home.png"), twoFactor: path.join(REPO_ROOT, "docs/two-factor.png") };
 
 type Template = {
   id: "node-postgres" | "bun-sqlite" | "cloudflare";
@@ -178,10 +183,10 @@ async function journey(app: RunningApp, template: Template): Promise<void> {
     await step(`${template.id} sign in with the new password`, pages, async () => {
       await a.getByLabel("Email", { exact: true }).fill(owner);
       await a.getByLabel("Password", { exact: true }).fill(PASSWORD);
-      await a.getByRole("button", { name: "Sign in" }).click();
+      await a.getByRole("button", { name: "Sign in", exact: true }).click();
       await a.getByText("Invalid email or password").waitFor();
       await a.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
-      await a.getByRole("button", { name: "Sign in" }).click();
+      await a.getByRole("button", { name: "Sign in", exact: true }).click();
       await a.getByText(`Signed in as ${owner}`).waitFor();
     });
   } finally {
@@ -190,12 +195,148 @@ async function journey(app: RunningApp, template: Template): Promise<void> {
   }
 }
 
+/** Signs up in a fresh browser context, on localhost: WebAuthn refuses an IP address as the relying party. */
+async function newPerson(origin: string, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/sign-up`);
+  await page.getByLabel("Name", { exact: true }).fill(email.split("@")[0]!);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.getByText(`Signed in as ${email}`).waitFor();
+  return { context, page };
+}
+
+async function signOutAndIn(page: Page, email: string) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByText("You are signed out.").waitFor();
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+async function pluginJourney(app: RunningApp, template: Template, project: string): Promise<void> {
+  const origin = app.url.replace("127.0.0.1", "localhost");
+  const email = `plugins-${template.id}@example.com`;
+  const other = `other-${template.id}@example.com`;
+  const { context, page } = await newPerson(origin, email);
+  const second = await newPerson(origin, other);
+  const pages = [page, second.page];
+  try {
+    let backupCode = "";
+    let secret = "";
+    await step(`${template.id} turn on two-factor`, pages, async () => {
+      await page.getByRole("link", { name: "Two-factor", exact: true }).click();
+      await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await page.getByRole("button", { name: "Enable two-factor" }).click();
+      await page.locator(".qr svg").waitFor();
+      secret = (await page.locator("code.secret").textContent())?.trim() ?? "";
+      backupCode = (await page.locator("ul.codes code").first().textContent())?.trim() ?? "";
+      expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+      if (process.env.UPDATE_SCREENSHOTS === "1" && template.id === README_SCREENSHOT.template) {
+        await page.setViewportSize({ width: 900, height: 640 });
+        await page.screenshot({ path: README_SCREENSHOT.twoFactor, fullPage: true });
+      }
+      await page.getByLabel("Code", { exact: true }).fill(totp(secret));
+      await page.getByRole("button", { name: "Verify" }).click();
+      await page.getByText("Two-factor is on.").first().waitFor();
+    });
+
+    await step(`${template.id} sign in with a code, then with a backup code`, pages, async () => {
+      await signOutAndIn(page, email);
+      await expect.poll(() => new URL(page.url()).pathname).toBe("/two-factor");
+      await page.getByLabel("Code", { exact: true }).fill(totp(secret));
+      await page.getByRole("button", { name: "Verify" }).click();
+      await page.getByText(`Signed in as ${email}`).waitFor();
+      await signOutAndIn(page, email);
+      await page.getByLabel("Code", { exact: true }).fill(backupCode);
+      await page.getByRole("button", { name: "Verify" }).click();
+      await page.getByText(`Signed in as ${email}`).waitFor();
+    });
+
+    await step(`${template.id} turn off two-factor`, pages, async () => {
+      await page.getByRole("link", { name: "Two-factor", exact: true }).click();
+      await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await page.getByRole("button", { name: "Disable two-factor" }).click();
+      await page.getByText("Two-factor is off.").first().waitFor();
+    });
+
+    await step(`${template.id} add a passkey and sign in with it`, pages, async () => {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("WebAuthn.enable");
+      await cdp.send("WebAuthn.addVirtualAuthenticator", {
+        options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      });
+      await page.getByRole("link", { name: "Passkeys", exact: true }).click();
+      await page.getByText("You have no passkeys yet.").waitFor();
+      await page.getByRole("button", { name: "Add a passkey" }).click();
+      await page.getByText("Passkey added.").waitFor();
+      await page.getByRole("list", { name: "Your passkeys" }).getByRole("listitem").first().waitFor();
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+      await page.getByText(`Signed in as ${email}`).waitFor();
+      await page.getByRole("link", { name: "Passkeys", exact: true }).click();
+      await page.getByRole("button", { name: "Delete" }).click();
+      await page.getByText("Passkey deleted.").waitFor();
+    });
+
+    await step(`${template.id} sign in with a magic link`, pages, async () => {
+      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByLabel("Email", { exact: true }).fill(email);
+      await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+      await page.getByText(`A sign-in link is on its way to ${email}`).waitFor();
+      await page.goto(`${origin}/dev/mail`);
+      await followMail(page, email, "/api/auth/magic-link/verify");
+      await page.getByText(`Signed in as ${email}`).waitFor();
+    });
+
+    await step(`${template.id} the users page: 404 until auth:admin, then ban, unban, make admin, impersonate`, pages, async () => {
+      expect((await page.goto(`${origin}/admin/users`))?.status()).toBe(404);
+      const granted = await run(template.pm, template.pm === "bun" ? ["run", "auth:admin", email] : ["run", "auth:admin", "--", email], project, env());
+      expect(granted.exitCode, granted.all).toBe(0);
+      // The pages remember who is signed in for a few seconds (src/http/auth-cache.ts): the new role shows within them.
+      const usersLink = page.getByRole("link", { name: "Users", exact: true });
+      await expect.poll(async () => (await page.goto(`${origin}/`), usersLink.count()), { timeout: 15_000, interval: 1000 }).toBe(1);
+      await usersLink.click();
+      const row = page.getByRole("listitem").filter({ hasText: other });
+      await row.getByRole("button", { name: "Ban" }).click();
+      await page.getByText("User banned: their sessions have ended.").waitFor();
+      await row.getByText("banned", { exact: true }).waitFor();
+      await row.getByRole("button", { name: "Unban" }).click();
+      await page.getByText("User unbanned.").waitFor();
+      await row.getByRole("button", { name: "Impersonate" }).click();
+      await page.getByText(`Signed in as ${other}`).waitFor();
+      await page.getByText(`You are impersonating ${other}.`).waitFor();
+      await page.getByRole("button", { name: "Stop impersonating" }).click();
+      await page.getByText("You are yourself again.").waitFor();
+      await row.getByRole("button", { name: "Make admin" }).click();
+      await page.getByText("User is an admin now.").waitFor();
+      // The ban ended the other person's session: signed in again, they have the page too.
+      await second.page.goto(`${origin}/sign-in`);
+      await second.page.getByLabel("Email", { exact: true }).fill(other);
+      await second.page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await second.page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await second.page.getByText(`Signed in as ${other}`).waitFor();
+      expect((await second.page.goto(`${origin}/admin/users`))?.status()).toBe(200);
+    });
+  } finally {
+    await context.close();
+    await second.context.close();
+  }
+}
+
+/** The code an authenticator app shows now for this secret (RFC 6238: SHA-1, 6 digits, 30 s). */
+function totp(secret: string): string {
+  return URI.parse(`otpauth://totp/x?secret=${secret}`).generate();
+}
+
 describe.each(TEMPLATES)("a person in a browser on $id", (template) => {
   const project = path.join(cwd, `${template.id}-app`);
   let created: Awaited<ReturnType<typeof runCli>>;
 
   beforeAll(async () => {
-    const args = [`${template.id}-app`, "--template", template.id, "--pm", template.pm, "--no-git", "--json"];
+    const args = [`${template.id}-app`, "--template", template.id, "--plugins", "two-factor,passkey,magic-link,admin", "--pm", template.pm, "--no-git", "--json"];
     if (template.id === "node-postgres") {
       pg = await startPostgres15();
       args.push("--database-url", pg.url);
@@ -203,12 +344,13 @@ describe.each(TEMPLATES)("a person in a browser on $id", (template) => {
     created = await runCli(args, { cwd, env: env(), ...(template.node22 && { node: inject("tools").node22 }) });
   });
 
-  it("signs up, verifies, runs an organization with a project, an API key and a member, and resets the password", async () => {
+  it("signs up, verifies, runs an organization with a project, an API key and a member, resets the password, and uses every plugin's pages", async () => {
     expect(created.exitCode, created.all).toBe(0);
     const app = await startDev(project, template.dev, env());
     const started = Date.now();
     try {
       await journey(app, template);
+      await pluginJourney(app, template, project);
     } catch (error) {
       console.error(`dev server output:\n${app.output()}`);
       throw error;

@@ -16,6 +16,13 @@ const SHARED_FILES: readonly string[] = [
   "src/mail/auth-mail.ts",
   // issue #18: the plugins' own files (written only when chosen)
   "plugins/files/magic-link/src/mail/magic-link.ts",
+  "plugins/files/magic-link/src/pages/magic-link.tsx",
+  "plugins/files/two-factor/src/pages/two-factor.tsx",
+  "plugins/files/passkey/src/pages/passkeys.tsx",
+  "plugins/files/passkey/src/pages/passkey-script.ts",
+  "plugins/files/admin/src/pages/admin.tsx",
+  "src/pages/page-plugin.ts",
+  "src/pages/plugins.ts",
   "src/config/auth-settings.ts",
   "src/config/config-error.ts",
   "src/config/warn-once.ts",

@@ -96,7 +96,18 @@ describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s, planned and writ
 });
 
 const ALL_PLUGINS = ["two-factor", "passkey", "magic-link", "admin"] as const;
-const PLUGIN_FILES = ["src/mail/magic-link.ts", "test/two-factor.test.ts", "test/passkey.test.ts", "test/magic-link.test.ts", "test/admin.test.ts"];
+const PLUGIN_FILES = [
+  "src/mail/magic-link.ts",
+  "src/pages/two-factor.tsx",
+  "src/pages/passkeys.tsx",
+  "src/pages/passkey-script.ts",
+  "src/pages/magic-link.tsx",
+  "src/pages/admin.tsx",
+  "test/two-factor.test.ts",
+  "test/passkey.test.ts",
+  "test/magic-link.test.ts",
+  "test/admin.test.ts",
+];
 
 describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s with every plugin, planned", (id) => {
   const planned = (async () => {
@@ -124,6 +135,7 @@ describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s with every plugin
     // The names authenticator apps and passkey prompts show are the project's.
     expect(text(all, "src/auth.ts")).toContain('twoFactor({ issuer: "my-project" })');
     expect(text(all, "src/auth.ts")).toContain('passkey({ rpName: "my-project" })');
+    expect(text(all, "src/pages/plugins.ts")).toContain("[\n  twoFactorPages,\n  passkeyPages,\n  magicLinkPages,\n  adminPages,\n]");
     expect(JSON.parse(text(all, "authstack.json")!)).toEqual({ template: id, plugins: [...ALL_PLUGINS], createdWith: "create-authstack@0.0.0-test" });
   });
 
@@ -140,6 +152,7 @@ describe.each(BUNDLED_TEMPLATES.map((t) => t.id))("template %s with every plugin
     const paths = none.files.map((f) => f.path);
     expect(paths.filter((p) => PLUGIN_FILES.includes(p) || p.startsWith("plugins/") || p.includes("auth-admin"))).toEqual([]);
     expect(text(none, "src/auth.ts")).not.toMatch(/twoFactor|passkey|magicLink|admin\(/);
+    expect(text(none, "src/pages/plugins.ts")).toContain("PAGE_PLUGINS: PagePlugin[] = [];");
     expect(JSON.parse(text(none, "package.json")!).scripts).not.toHaveProperty(["auth:admin"]);
   });
 });

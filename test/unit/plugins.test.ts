@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addPluginPackages, parsePluginList, PLUGIN_IDS, pluginSetKey, withPlugins } from "../../src/plan/plugins.js";
 import type { TemplateFile, TemplateMeta } from "../../src/templates/files.js";
 // @ts-expect-error plain ESM helpers of the generator (scripts/plugin-sets.mjs)
-import { addPlugins, configuredPlugins } from "../../scripts/plugin-sets/edit-auth.mjs";
+import { addPluginPages, addPlugins, configuredPlugins } from "../../scripts/plugin-sets/edit-auth.mjs";
 // @ts-expect-error plain ESM helpers of the generator
 import { PLUGIN_IDS as GENERATOR_IDS, pluginSets, setKey } from "../../scripts/plugin-sets/plugins.mjs";
 import { REPO_ROOT } from "../support/paths.js";
@@ -107,5 +107,17 @@ describe.each(["node-postgres", "bun-sqlite", "cloudflare"])("adding plugins to 
 
   it("refuses a plugin that is already there", () => {
     expect(() => addPlugins(addPlugins(source, ["admin"]), ["admin"])).toThrow(/already has the admin plugin/);
+  });
+});
+
+describe("adding plugins' pages to src/pages/plugins.ts", () => {
+  const source = readFileSync(path.join(REPO_ROOT, "templates/node-postgres/src/pages/plugins.ts"), "utf8");
+
+  it("turns the empty list into one entry a line, imports sorted, in the fixed order whatever the order of adding", () => {
+    const both: string = addPluginPages(source, ["admin", "two-factor"]);
+    expect(both).toContain('import { adminPages } from "./admin.tsx";\nimport type { PagePlugin } from "./page-plugin.ts";\nimport { twoFactorPages } from "./two-factor.tsx";\n');
+    expect(both).toContain("export const PAGE_PLUGINS: PagePlugin[] = [\n  twoFactorPages,\n  adminPages,\n];\n");
+    expect(addPluginPages(addPluginPages(source, ["admin"]), ["two-factor"])).toBe(both);
+    expect(() => addPluginPages(both, ["admin"])).toThrow(/already has the admin plugin/);
   });
 });

@@ -8,6 +8,7 @@ import type { ApiApp, PageEnv, PageRuntime } from "./env.ts";
 import { homePages } from "./home.tsx";
 import { invitationPages } from "./invitation.tsx";
 import { renderPage } from "./layout.tsx";
+import { PAGE_PLUGINS } from "./plugins.ts";
 import { projectPages } from "./projects.tsx";
 import { sameOriginForms } from "./same-origin.tsx";
 
@@ -29,7 +30,7 @@ export function createPages(app: ApiApp, runtime: PageRuntime) {
     await next();
   });
 
-  return new Hono<PageEnv>()
+  const pages = new Hono<PageEnv>()
     .use(pagesOnly(context))
     .use(pagesOnly(sameOriginForms))
     .route("/", homePages)
@@ -37,8 +38,11 @@ export function createPages(app: ApiApp, runtime: PageRuntime) {
     .route("/", invitationPages)
     .route("/", projectPages)
     .route("/", apiKeyPages)
-    .route("/", devMailPages)
-    // Last: a person who mistypes a page's address gets a page, an API client still gets JSON.
+    .route("/", devMailPages);
+  // The pages of the plugins chosen at creation (src/pages/plugins.ts).
+  for (const plugin of PAGE_PLUGINS) pages.route("/", plugin.pages);
+  // Last: a person who mistypes a page's address gets a page, an API client still gets JSON.
+  return pages
     .get("*", (c, next) => {
       if (c.req.path.startsWith("/api/")) return next();
       return renderPage(

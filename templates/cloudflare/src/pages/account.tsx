@@ -5,6 +5,7 @@ import { callApi, errorMessage, type FormStatus, formStatus, keepCookies } from 
 import type { PageContext, PageEnv } from "./env.ts";
 import { currentSession, readForm, safeNext } from "./forms.ts";
 import { renderPage } from "./layout.tsx";
+import { PAGE_PLUGINS } from "./plugins.ts";
 import { Field, FormError, Notice } from "./ui.tsx";
 
 const MIN_PASSWORD = 8; // Better Auth's default minPasswordLength
@@ -59,13 +60,15 @@ function signInPage(c: PageContext, next: string, values: { email?: string | und
         <Field label="Email" name="email" type="email" value={values.email} autocomplete="email" error={!!error} />
         <Field label="Password" name="password" type="password" autocomplete="current-password" error={!!error} />
         <FormError message={error} />
-        <div>
+        <div class="actions">
           <button type="submit">Sign in</button>
+          {PAGE_PLUGINS.map((plugin) => plugin.signInActions?.(next))}
         </div>
       </form>
       <p>
         <a href="/forgot-password">Forgot password?</a>
       </p>
+      {PAGE_PLUGINS.map((plugin) => plugin.signIn?.(c, next))}
       {providers.length > 0 && (
         <section aria-label="Other ways to sign in">
           {providers.map((provider) => (
@@ -116,7 +119,9 @@ export const accountPages = new Hono<PageEnv>()
     const reply = await callApi(c, "POST", "/api/auth/sign-in/email", { email: form.email ?? "", password: form.password ?? "" });
     if (!reply.ok) return signInPage(c, next, form, errorMessage(reply), formStatus(reply));
     keepCookies(c, reply);
-    return c.redirect(next, 303);
+    // A plugin may ask for another step before the session starts (two-factor: a code).
+    const step = PAGE_PLUGINS.map((plugin) => plugin.afterPassword?.(reply, next)).find(Boolean);
+    return c.redirect(step ?? next, 303);
   })
   .post("/sign-in/social", async (c) => {
     const next = safeNext(c.req.query("next"));

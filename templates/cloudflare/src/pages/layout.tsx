@@ -2,6 +2,8 @@ import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import type { FormStatus } from "./api.ts";
 import type { PageContext } from "./env.ts";
+import { currentSession } from "./forms.ts";
+import { PAGE_PLUGINS } from "./plugins.ts";
 import { STYLES } from "./styles.ts";
 
 type Nav = "home" | "projects" | "api-keys" | "dev-mail" | undefined;
@@ -15,7 +17,7 @@ type PageProps = {
   status?: 200 | 201 | FormStatus | 500;
 };
 
-function Layout(props: PageProps & { devMail: boolean; children: Child }) {
+function Layout(props: PageProps & { devMail: boolean; pluginNav: Child[]; banners: Child[]; children: Child }) {
   const link = (href: string, id: Nav, text: string) => (
     <a href={href} aria-current={props.current === id ? "page" : undefined}>
       {text}
@@ -37,6 +39,7 @@ function Layout(props: PageProps & { devMail: boolean; children: Child }) {
             {link("/projects", "projects", "Projects")}
             {link("/api-keys", "api-keys", "API keys")}
             {props.devMail && link("/dev/mail", "dev-mail", "Dev mailbox")}
+            {props.pluginNav}
             {props.signedIn && (
               <form method="post" action="/sign-out">
                 <button type="submit" class="secondary">
@@ -46,6 +49,7 @@ function Layout(props: PageProps & { devMail: boolean; children: Child }) {
             )}
           </nav>
         </header>
+        {props.banners}
         <main>
           <h1>{props.title}</h1>
           {props.children}
@@ -58,8 +62,12 @@ function Layout(props: PageProps & { devMail: boolean; children: Child }) {
 /** A whole HTML page in the layout. Hono's JSX writes no doctype: without it browsers use quirks mode. */
 export async function renderPage(c: PageContext, props: PageProps, content: Child): Promise<Response> {
   const devMail = !c.var.runtime.isProduction(c);
+  // The plugins' links and banners depend on who is signed in; without such plugins no session is read here.
+  const session = props.signedIn && PAGE_PLUGINS.some((p) => p.nav || p.banner) ? await currentSession(c) : null;
+  const pluginNav = session ? PAGE_PLUGINS.map((plugin) => plugin.nav?.(session)) : [];
+  const banners = session ? PAGE_PLUGINS.map((plugin) => plugin.banner?.(session)) : [];
   const page = await (
-    <Layout {...props} devMail={devMail}>
+    <Layout {...props} devMail={devMail} pluginNav={pluginNav} banners={banners}>
       {content}
     </Layout>
   ).toString();

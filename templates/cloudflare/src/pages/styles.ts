@@ -32,5 +32,10 @@ ul.list > li { display: flex; flex-wrap: wrap; gap: .5rem 1rem; justify-content:
 code.secret { display: block; padding: .75rem; border: 2px dashed var(--ok); border-radius: 6px; overflow-wrap: anywhere; font-size: 1rem; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--field); border: 1px solid var(--line); border-radius: 6px; padding: .75rem; }
 .badge { font-size: .8rem; padding: .1rem .5rem; border-radius: 999px; border: 1px solid currentColor; }
+.banner { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: center; padding: .5rem 1rem; background: var(--danger); color: #fff; }
+.banner button { border-color: #fff; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; }
+.qr svg { width: 12rem; height: 12rem; background: #fff; padding: .5rem; border-radius: 6px; }
+ul.codes { columns: 2; padding-left: 1.25rem; font-size: 1.05rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;

@@ -25,7 +25,7 @@ try {
     console.error(`No user has the address ${email}. Sign up with it first, then run: bun run auth:admin ${email}`);
     process.exitCode = 1;
   } else {
-    console.log(`${email} is an admin now: /admin/users lists every user.`);
+    console.log(`${email} is an admin now: /admin/users lists every user (a signed-in session sees it within seconds).`);
   }
 } finally {
   db.$client.close();

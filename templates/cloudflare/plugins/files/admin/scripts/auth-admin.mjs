@@ -29,4 +29,4 @@ if (batches.every((batch) => batch.results.length === 0)) {
   console.error(`No user has the address ${address}. Sign up with it first, then run: npm run auth:admin -- ${address}${remote ? " --remote" : ""}`);
   process.exit(1);
 }
-console.log(`${address} is an admin now: /admin/users lists every user.`);
+console.log(`${address} is an admin now: /admin/users lists every user (a signed-in session sees it within seconds).`);

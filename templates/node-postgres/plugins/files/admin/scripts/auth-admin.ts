@@ -27,7 +27,7 @@ main(async () => {
         process.exitCode = 1;
         return;
       }
-      console.log(`${email} is an admin now: /admin/users lists every user.`);
+      console.log(`${email} is an admin now: /admin/users lists every user (a signed-in session sees it within seconds).`);
     } finally {
       await client.end();
     }
