@@ -95,4 +95,28 @@ export async function expectPluginEndpoints(base: string, present: boolean): Pro
     admin: (await fetch(`${base}/api/auth/admin/list-users`)).status,
   };
   expect(statuses).toEqual(present ? { passkey: 200, "magic-link": 200, "two-factor": 401, admin: 401 } : { passkey: 404, "magic-link": 404, "two-factor": 404, admin: 404 });
+
+  // Their pages: signed out, the settings send to sign-in and the admin page does not exist; a form posted from
+  // another site is refused before it reaches Better Auth.
+  const page = (path: string) => fetch(`${base}${path}`, { redirect: "manual" });
+  const crossSite = (path: string) =>
+    fetch(`${base}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+      body: "password=x&userId=x&email=x%40example.com",
+    });
+  const pages = {
+    twoFactor: (await page("/account/two-factor")).status,
+    passkeys: (await page("/account/passkeys")).status,
+    admin: (await page("/admin/users")).status,
+    crossSiteEnable: (await crossSite("/account/two-factor/enable")).status,
+    crossSiteBan: (await crossSite("/admin/users/ban")).status,
+    crossSiteLink: (await crossSite("/sign-in/magic-link")).status,
+  };
+  expect(pages).toEqual(
+    present
+      ? { twoFactor: 303, passkeys: 303, admin: 404, crossSiteEnable: 403, crossSiteBan: 403, crossSiteLink: 403 }
+      : { twoFactor: 404, passkeys: 404, admin: 404, crossSiteEnable: 403, crossSiteBan: 403, crossSiteLink: 403 },
+  );
 }
