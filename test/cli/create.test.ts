@@ -12,7 +12,7 @@ describe("creating a project without a terminal", () => {
     const cwd = tempDir();
     const run = await runCli(["--no-install", "--no-git"], { cwd });
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain("Using defaults (no prompts): directory: authstack-app, template: node-postgres, package manager: npm");
+    expect(run.stdout).toContain("Using defaults (no prompts): directory: authstack-app, template: node-postgres, plugins: none, package manager: npm");
     const pkg = JSON.parse(readFileSync(path.join(cwd, "authstack-app/package.json"), "utf8"));
     expect(pkg.name).toBe("authstack-app");
     expect(existsSync(path.join(cwd, "authstack-app/.gitignore"))).toBe(true);
