@@ -17,15 +17,20 @@ async function writeTemplatePack(): Promise<void> {
 }
 
 /**
- * Each library under src/vendor/ is a file of its own in dist/ (clack.cjs, execa.cjs, giget.cjs, fs-extra.cjs, semver.cjs),
- * and the main bundle require()s it from there on first use instead of inlining it: a run compiles only the
- * libraries it reaches (--help none, a write fs-extra, an install execa, a terminal clack, a remote template giget).
+ * Each library under src/vendor/ is a file of its own in dist/ (clack.cjs, execa.cjs, giget.cjs, fs-extra.cjs,
+ * semver.cjs, babel-parser.cjs), and the main bundle require()s it from there on first use instead of inlining it:
+ * a run compiles only the libraries it reaches (--help none, a write fs-extra, an install execa, a terminal clack,
+ * a remote template giget, `add` the parser).
  */
-const VENDOR = ["clack", "execa", "giget", "fs-extra", "semver"] as const;
+const VENDOR = ["clack", "execa", "giget", "fs-extra", "semver", "babel-parser"] as const;
 const vendorApart = {
   name: "vendor-apart",
-  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => unknown): void }) {
+  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { path: string; importer: string }) => unknown): void }) {
     build.onResolve({ filter: /\/vendor\/[\w-]+\.js$/ }, (args) => ({ path: `./${/([\w-]+)\.js$/.exec(args.path)![1]}.cjs`, external: true }));
+    // The plugin editor is plain JavaScript (the generator runs it unbuilt), so it names the parser itself.
+    build.onResolve({ filter: /^@babel\/parser$/ }, (args) =>
+      args.importer.endsWith("babel-parser.ts") ? undefined : { path: "./babel-parser.cjs", external: true },
+    );
   },
 };
 

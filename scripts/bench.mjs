@@ -29,7 +29,7 @@ const FULL_RUNS = option("--full-runs", QUICK ? 2 : 6);
 const FULL = !args.includes("--no-full");
 
 // The CLI's libraries (clack, execa, giget, fs-extra, picocolors) are bundled in: the tarball budget holds them.
-const BUDGET = { tarballKiB: 270, help: 1.5, write: 1.5, full: 1.1 };
+const BUDGET = { tarballKiB: 360, help: 1.5, write: 1.5, full: 1.1 };
 /**
  * node_modules of each template before this work (MiB as sizeOf counts them; commit 2e8a6b1: the Better Auth CLI
  * as a devDependency in two templates, three esbuilds in each), installed with npm: the "smaller than before" budget.

@@ -2,11 +2,16 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "./cli/args.js";
 import { EXIT, exitCodeFor } from "./cli/exit-code.js";
 import { renderHelp } from "./cli/help.js";
+import type { CliContext } from "./cli/run.js";
 
 declare const __VERSION__: string;
 
-/** The entry: --help and --version answer before the rest of the CLI is even loaded. */
+/** The entry: --help and --version answer before the rest of the CLI is even loaded; `add` is a command of its own. */
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === "add") {
+    const { runAdd } = await import("./add/run-add.js");
+    return runAdd(argv.slice(1), context());
+  }
   let flags;
   try {
     flags = parseArgs(argv);
@@ -26,7 +31,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return exitCodeFor({ ok: true });
   }
   const { runCli } = await import("./cli/run.js");
-  return runCli(flags, {
+  return runCli(flags, context());
+}
+
+function context(): CliContext {
+  return {
     cwd: process.cwd(),
     env: process.env,
     // Getters: process.stdin is created on first use (~1.5 ms), and only a run that may prompt asks.
@@ -40,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
     nodeVersion: process.versions.node,
     // The build packs every template into dist/templates.br, beside this file.
     bundledRoot: fileURLToPath(new URL(".", import.meta.url)),
-  });
+  };
 }
 
 main(process.argv.slice(2)).then(

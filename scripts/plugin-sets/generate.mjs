@@ -1,11 +1,11 @@
-// Every set of plugins of a template, generated with the real tools: src/auth.ts with the plugins added (edit-auth.mjs),
-// src/db/auth.schema.ts from the Better Auth CLI (the template's own `auth:generate`, on Node >= 22.12), and the
+// Every set of plugins of a template, generated with the real tools: src/auth.ts with the plugins added by the editor
+// `add` uses too (src/plugins/edit-source.mjs), src/db/auth.schema.ts from the Better Auth CLI (the template's own `auth:generate`, on Node >= 22.12), and the
 // initial migration from drizzle-kit (`db:generate`). What the CLI writes for `--plugins` is what this produced.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addPluginPages, addPlugins } from "./edit-auth.mjs";
-import { pluginSets, setKey } from "./plugins.mjs";
+import { addPluginPages, addPlugins } from "../../src/plugins/edit-source.mjs";
+import { pluginSets, setKey } from "../../src/plugins/specs.mjs";
 
 /** The files a set replaces in the template, by their path in the project. */
 export const SET_FILES = ["src/auth.ts", "src/pages/plugins.ts", "src/db/auth.schema.ts", "drizzle/0000_init.sql", "drizzle/meta/0000_snapshot.json"];

@@ -1,10 +1,10 @@
 import { CancelledError, FailureError, UsageError } from "../errors.js";
-import type { RunResult } from "../ui/result.js";
+import type { StepResult } from "../steps/types.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, stepFailed: 3, cancelled: 130 } as const;
 
-/** The one decision of the exit code, from a finished run or from what was thrown. */
-export function exitCodeFor(outcome: { result: RunResult } | { error: unknown } | { ok: true }): number {
+/** The one decision of the exit code, from a finished run (create or add) or from what was thrown. */
+export function exitCodeFor(outcome: { result: { steps: readonly Pick<StepResult, "name" | "status">[] } } | { error: unknown } | { ok: true }): number {
   if ("ok" in outcome) return EXIT.ok;
   if ("error" in outcome) {
     const { error } = outcome;

@@ -8,7 +8,10 @@ Usage:
   pnpm create authstack [directory] [options]
   yarn create authstack [directory] [options]
   bun create authstack [directory] [options]
-  npx create-authstack [directory] [options]`;
+  npx create-authstack [directory] [options]
+
+Inside a project it made, add plugins later (create-authstack add --help):
+  npm create authstack@latest -- add <plugin…> [--dry-run] [--force]`;
 
 const EXIT_CODES = `Exit codes:
   0 created (and installed/migrated when asked)   1 failed, nothing left behind

@@ -1,16 +1,12 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { ResolvedOptions } from "../plan/options.js";
 import { planProject, type PlannedFile, type PlannedStep } from "../plan/plan.js";
-import { exec } from "../steps/exec.js";
+import { stepContext } from "../steps/context.js";
 import { runGit } from "../steps/git.js";
 import { runInstall } from "../steps/install.js";
 import { authTables, runMigrate } from "../steps/migrate.js";
 import { preflight } from "../steps/preflight.js";
-import { directScript } from "../steps/run-script.js";
 import { shouldRun } from "../steps/sequence.js";
-import type { StepContext, StepResult } from "../steps/types.js";
+import type { StepResult } from "../steps/types.js";
 import { describeTemplate, recordedTemplate } from "../templates/catalog.js";
 import { loadTemplate } from "../templates/load.js";
 import { openReporter } from "../ui/open-reporter.js";
@@ -93,7 +89,14 @@ async function runSteps(
   for (const step of planned) {
     if (interrupt.signal.aborted || !shouldRun(step.name, results)) continue;
     const view = ui.step(step.name, STEP_TITLES[step.name](options));
-    const stepCtx = stepContext(options, scripts, interrupt, view.line);
+    const stepCtx = stepContext({
+      cwd: options.targetDir,
+      scripts,
+      logName: options.packageName,
+      signal: interrupt.signal,
+      forceSignal: interrupt.forceSignal,
+      onLine: view.line,
+    });
     const result =
       step.name === "install"
         ? await runInstall(step, stepCtx)
@@ -110,41 +113,6 @@ function projectScripts(files: readonly PlannedFile[]): Record<string, string> {
   const pkg = files.find((f) => f.path === "package.json");
   return pkg ? ((JSON.parse(pkg.content.toString()) as { scripts?: Record<string, string> }).scripts ?? {}) : {};
 }
-
-function stepContext(options: ResolvedOptions, scripts: Record<string, string>, interrupt: Interrupt, onLine: (line: string) => void): StepContext {
-  return {
-    cwd: options.targetDir,
-    run: (command, args, extra) => {
-      const direct = directScript({ command, args }, scripts, options.targetDir, process.platform, process.env.PATH);
-      return exec(direct?.command ?? command, direct?.args ?? args, {
-        cwd: options.targetDir,
-        env: { ...QUIET_INSTALL_ENV, ...extra?.env, ...direct?.env },
-        signal: interrupt.signal,
-        forceSignal: interrupt.forceSignal,
-        ...(extra?.live ? { onLine } : {}),
-      });
-    },
-    saveLog: async (name, output) => {
-      const dir = path.join(os.tmpdir(), "create-authstack-logs");
-      const file = path.join(dir, `${options.packageName}-${name}-${Date.now()}.log`);
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(file, output);
-        return file;
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
-
-/** Package managers' own nags (audit, funding, update checks) only slow a first install down. */
-const QUIET_INSTALL_ENV = {
-  npm_config_audit: "false",
-  npm_config_fund: "false",
-  npm_config_update_notifier: "false",
-  NO_UPDATE_NOTIFIER: "1",
-};
 
 function summarise(options: ResolvedOptions, planned: readonly PlannedStep[], steps: StepResult[], envFiles: string[], warnings: string[]): RunResult {
   const migrate = steps.find((s) => s.name === "migrate");

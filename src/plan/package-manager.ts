@@ -54,3 +54,23 @@ export function quoteArg(arg: string): string {
   if (/^"\$[A-Z_]+"$/.test(arg)) return arg; // an env reference we print on purpose
   return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
+
+const LOCKFILES: ReadonlyArray<readonly [file: string, pm: PackageManager]> = [
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["pnpm-lock.yaml", "pnpm"],
+  ["yarn.lock", "yarn"],
+  ["package-lock.json", "npm"],
+];
+
+/**
+ * The package manager an existing project uses: its lockfile says which, its packageManager field which version
+ * ("pnpm@12.21.0"; yarn berry needs it known). Without either, whoever ran us, else npm.
+ */
+export function projectPackageManager(files: readonly string[], packageManagerField: string | undefined, userAgent: string | undefined): DetectedPackageManager {
+  const [fieldName, fieldVersion] = (packageManagerField ?? "").split("@");
+  const name = LOCKFILES.find(([file]) => files.includes(file))?.[1] ?? (isPackageManager(fieldName) ? fieldName : undefined);
+  if (!name) return packageManagerFromUserAgent(userAgent) ?? { name: "npm" };
+  const version = fieldName === name && fieldVersion && /^\d+\.\d+/.test(fieldVersion) ? fieldVersion.split("+")[0] : undefined;
+  return version ? { name, version } : { name };
+}

@@ -4,7 +4,8 @@ import type { StepName } from "../plan/plan.js";
 export type StepStatus = "done" | "failed" | "skipped" | "cancelled";
 
 export type StepResult = {
-  name: StepName;
+  /** creation's steps, and `add`'s own two: the auth schema regenerated, the next migration written */
+  name: StepName | "schema" | "migration";
   status: StepStatus;
   durationMs: number;
   /** the exact command to run again, in the project folder */

@@ -3,10 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addPluginPackages, parsePluginList, PLUGIN_IDS, pluginSetKey, withPlugins } from "../../src/plan/plugins.js";
 import type { TemplateFile, TemplateMeta } from "../../src/templates/files.js";
-// @ts-expect-error plain ESM helpers of the generator (scripts/plugin-sets.mjs)
-import { addPluginPages, addPlugins, configuredPlugins } from "../../scripts/plugin-sets/edit-auth.mjs";
+import { addPluginPages, addPlugins, configuredPlugins } from "../../src/plugins/edit-source.mjs";
 // @ts-expect-error plain ESM helpers of the generator
-import { PLUGIN_IDS as GENERATOR_IDS, pluginSets, setKey } from "../../scripts/plugin-sets/plugins.mjs";
+import { PLUGIN_IDS as GENERATOR_IDS, pluginSets, setKey } from "../../src/plugins/specs.mjs";
 import { REPO_ROOT } from "../support/paths.js";
 
 describe("parsePluginList", () => {

@@ -1,9 +1,10 @@
 // Adds plugins to a project's source by its syntax: Babel's parser finds the array to extend and the imports, and
 // the new lines go in at those positions. Nothing else in the file is reprinted, so a user's own edits elsewhere
 // stay exactly as they were. Two files take plugins: src/auth.ts (`plugins: [organization(...), ...]`) and
-// src/pages/plugins.ts (`PAGE_PLUGINS = [...]`, the plugins' pages).
+// src/pages/plugins.ts (`PAGE_PLUGINS = [...]`, the plugins' pages). Plain JavaScript: `add` uses it (the build
+// gives the parser a file of its own, loaded only then), and so does the generator of the sets, unbuilt.
 import { parse } from "@babel/parser";
-import { PLUGINS } from "./plugins.mjs";
+import { PLUGINS } from "./specs.mjs";
 
 const byId = new Map(PLUGINS.map((plugin) => [plugin.id, plugin]));
 const rank = (id) => PLUGINS.findIndex((plugin) => plugin.id === id);
