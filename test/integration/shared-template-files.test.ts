@@ -54,6 +54,8 @@ const SHARED_FILES: readonly string[] = [
   "src/config/auth-secrets.ts",
   "src/config/jwt-keys.ts",
   "src/http/rotated-cookies.ts",
+  // issue #19: Better Auth's adapter suites and the tests they skip on this schema
+  "test/adapter-suites.ts",
 ];
 
 // The two that run a server process of their own (Workers has neither signals nor work after the response).
