@@ -56,6 +56,10 @@ const SHARED_FILES: readonly string[] = [
   "src/http/rotated-cookies.ts",
   // issue #19: Better Auth's adapter suites and the tests they skip on this schema
   "test/adapter-suites.ts",
+  // issue #19: auth:check and the Better Auth CLI on any supported Node
+  "scripts/lib/better-auth-cli.mjs",
+  "scripts/lib/auth-check.mjs",
+  "scripts/lib/auth-check.d.mts",
 ];
 
 // The two that run a server process of their own (Workers has neither signals nor work after the response).
@@ -67,6 +71,9 @@ const SQLITE_FILES: readonly string[] = ["src/db/undo-on-failure.ts"];
 // The two whose home-page reads are not prepared statements: D1's are per request, and named ones on PostgreSQL are
 // refused by poolers in transaction mode. (bun-sqlite prepares them once.)
 const UNPREPARED_FILES: readonly string[] = ["src/db/account-overview.ts"];
+
+// The two whose app Node itself can load for the Better Auth CLI (bun-sqlite's needs a bun:sqlite stand-in).
+const NODE_LOADED_FILES: readonly string[] = ["scripts/auth-generate.mjs"];
 
 describe("files shared by the three templates", () => {
   it.each(SHARED_FILES)("%s is byte-identical in every template", (file) => {
@@ -92,7 +99,7 @@ describe("files shared by the two SQLite templates", () => {
 });
 
 describe("files shared by node-postgres and cloudflare", () => {
-  it.each(UNPREPARED_FILES)("%s is byte-identical in node-postgres and cloudflare", (file) => {
+  it.each([...UNPREPARED_FILES, ...NODE_LOADED_FILES])("%s is byte-identical in node-postgres and cloudflare", (file) => {
     const [node, cloudflare] = ["node-postgres", "cloudflare"].map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
     expect(cloudflare!.equals(node!), `templates/cloudflare/${file} differs from templates/node-postgres/${file}`).toBe(true);
   });

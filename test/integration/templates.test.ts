@@ -10,7 +10,7 @@ import { BUNDLED_TEMPLATES } from "../../src/templates/catalog.js";
 import { REPO_ROOT } from "../support/paths.js";
 import { listTree, tempDir } from "../support/temp.js";
 
-const SCRIPTS = ["dev", "test", "typecheck", "db:generate", "db:migrate", "db:push", "db:studio", "db:check", "db:cleanup", "db:tables", "auth:generate"];
+const SCRIPTS = ["dev", "test", "typecheck", "db:generate", "db:migrate", "db:push", "db:studio", "db:check", "db:cleanup", "db:tables", "auth:generate", "auth:check"];
 const LAYOUT = [
   "authstack.json",
   "package.json",
