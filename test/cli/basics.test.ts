@@ -77,7 +77,16 @@ describe("the packed CLI", () => {
 
   it("bundles every library as a chunk of its own, loaded when first needed", () => {
     const dist = path.join(path.dirname(inject("cli").bin), "../dist");
-    expect(readdirSync(dist).sort()).toEqual(["clack.cjs", "execa.cjs", "fs-extra.cjs", "giget.cjs", "index.cjs", "semver.cjs", "templates.br"]);
+    expect(readdirSync(dist).sort()).toEqual(["babel-parser.cjs", "clack.cjs", "execa.cjs", "fs-extra.cjs", "giget.cjs", "index.cjs", "semver.cjs", "templates.br"]);
+  });
+
+  it("answers add --help, and refuses add without a plugin, with exit 2", async () => {
+    const help = await runCli(["add", "--help"], { cwd });
+    expect(help.exitCode).toBe(0);
+    expect(help.stdout).toContain("Usage: create-authstack add <plugin…> [--dry-run] [--force]");
+    const none = await runCli(["add"], { cwd });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain("Name the plugins to add: create-authstack add <plugin…>");
   });
 
   it("rejects an unknown plugin with exit 2, naming it and the valid ids, and writes nothing", async () => {
