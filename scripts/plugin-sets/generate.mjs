@@ -1,6 +1,7 @@
 // Every set of plugins of a template, generated with the real tools: src/auth.ts with the plugins added by the editor
-// `add` uses too (src/plugins/edit-source.mjs), src/db/auth.schema.ts from the Better Auth CLI (the template's own `auth:generate`, on Node >= 22.12), and the
-// initial migration from drizzle-kit (`db:generate`). What the CLI writes for `--plugins` is what this produced.
+// `add` uses too (src/plugins/edit-source.mjs), src/db/auth.schema.ts from the Better Auth CLI (the template's own
+// `auth:generate`, on Node >= 22.12), and the initial migration from drizzle-kit (`db:generate`).
+// What the CLI writes for `--plugins` is what this produced.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -15,7 +15,7 @@ import { commandOutcome } from "../steps/outcome.js";
 import type { StepContext, StepResult } from "../steps/types.js";
 import { BUNDLED_TEMPLATES } from "../templates/catalog.js";
 import { loadTemplate } from "../templates/load.js";
-import { type AddReporter, openAddReporter } from "../ui/add-reporter.js";
+import { openAddReporter } from "../ui/add-reporter.js";
 import { parseAddArgs, renderAddHelp } from "./args.js";
 import { renderDiff } from "./diff.js";
 import { uncommittedFiles } from "./git-state.js";
@@ -71,7 +71,7 @@ export async function runAdd(argv: readonly string[], ctx: CliContext): Promise<
     const commands = stepCommands(pm, plan);
     if (flags.dryRun) {
       ui.diff(renderDiff(plan.changes));
-      ui.list("Then add would run:", commands.map((c) => formatCommand(c.command[0]!, c.command.slice(1))));
+      ui.list("Then add would run:", commands.map(shown));
       ui.finish("Dry run: nothing was changed.", true);
       return exitCodeFor({ ok: true });
     }
@@ -81,7 +81,8 @@ export async function runAdd(argv: readonly string[], ctx: CliContext): Promise<
     const fs = await import("../vendor/fs-extra.js");
     for (const change of plan.changes) fs.outputFileSync(path.join(root, change.path), change.after);
 
-    const scripts = { ...pkg.scripts, ...(JSON.parse(plan.changes.find((c) => c.path === "package.json")?.after ?? "{}") as typeof pkg).scripts };
+    // The scripts as they are now: a plugin may bring one (admin's auth:admin).
+    const scripts = (JSON.parse(read("package.json")!) as typeof pkg).scripts ?? {};
     const steps: StepResult[] = [];
     for (const step of commands) {
       if (interrupt.signal.aborted) break;
@@ -106,7 +107,7 @@ export async function runAdd(argv: readonly string[], ctx: CliContext): Promise<
     } else {
       const stopped = steps.findIndex((s) => s.status !== "done");
       const left = commands.slice(stopped === -1 ? steps.length : stopped);
-      ui.list("To finish, run in the project:", left.map((c) => formatCommand(c.command[0]!, c.command.slice(1))));
+      ui.list("To finish, run in the project:", left.map(shown));
       ui.finish("The files are changed, but a step did not finish: fix it and run the commands above.", false);
     }
     return code;
@@ -118,6 +119,8 @@ export async function runAdd(argv: readonly string[], ctx: CliContext): Promise<
     interrupt.dispose();
   }
 }
+
+const shown = (step: AddStep) => formatCommand(step.command[0]!, step.command.slice(1));
 
 type AddStep = { name: StepResult["name"]; title: string; done: string; command: string[]; env?: Record<string, string> };
 

@@ -3,7 +3,7 @@
 import pc from "picocolors";
 import type { StepResult } from "../steps/types.js";
 import type { Reporter } from "./reporter.js";
-import { seconds } from "./texts.js";
+import { failedText, seconds } from "./texts.js";
 
 export type AddStepView = { line(text: string): void; end(result: StepResult, doneText: string): void };
 
@@ -70,10 +70,11 @@ function plainAddReporter(creation: Reporter): AddReporter {
 
 const withTime = (text: string, result: StepResult) => `${text} ${pc.dim(`(${seconds(result.durationMs)})`)}`;
 
+/** Creation's words for a failed step, then its last lines and where its whole log is. */
 function failed(result: StepResult): string {
   const tail = result.tail?.length ? `\n${pc.dim(result.tail.join("\n"))}` : "";
   const log = result.logFile ? `\nFull log: ${result.logFile}` : "";
-  return `${result.status === "cancelled" ? "Stopped" : "Failed"}: ${result.retry ?? result.name}${result.note ? ` (${result.note})` : ""}${tail}${log}`;
+  return `${failedText(result)}${tail}${log}`;
 }
 
 function colourDiff(text: string): string {
