@@ -68,10 +68,6 @@ const SERVER_FILES: readonly string[] = ["src/http/shutdown.ts"];
 // The two on SQLite, whose drivers have no transaction that spans Better Auth's awaits.
 const SQLITE_FILES: readonly string[] = ["src/db/undo-on-failure.ts"];
 
-// The two whose home-page reads are not prepared statements: D1's are per request, and named ones on PostgreSQL are
-// refused by poolers in transaction mode. (bun-sqlite prepares them once.)
-const UNPREPARED_FILES: readonly string[] = ["src/db/account-overview.ts"];
-
 // The two whose app Node itself can load for the Better Auth CLI (bun-sqlite's needs a bun:sqlite stand-in).
 const NODE_LOADED_FILES: readonly string[] = ["scripts/auth-generate.mjs"];
 
@@ -99,7 +95,7 @@ describe("files shared by the two SQLite templates", () => {
 });
 
 describe("files shared by node-postgres and cloudflare", () => {
-  it.each([...UNPREPARED_FILES, ...NODE_LOADED_FILES])("%s is byte-identical in node-postgres and cloudflare", (file) => {
+  it.each(NODE_LOADED_FILES)("%s is byte-identical in node-postgres and cloudflare", (file) => {
     const [node, cloudflare] = ["node-postgres", "cloudflare"].map((id) => readFileSync(path.join(REPO_ROOT, "templates", id, file)));
     expect(cloudflare!.equals(node!), `templates/cloudflare/${file} differs from templates/node-postgres/${file}`).toBe(true);
   });

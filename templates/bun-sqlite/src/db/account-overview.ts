@@ -4,7 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "./index.ts";
 import { invitation, member, organization, user } from "./schema.ts";
-import { textParam } from "./text-param.ts";
+import { fixedLimit, textConstant, textParam } from "./text-param.ts";
 
 export type AccountOverview = {
   /** The organizations the person belongs to, in the order they joined. */
@@ -19,6 +19,7 @@ export type Person = { id: string; email: string; emailVerified: boolean };
 
 // As many as Better Auth's getFullOrganization lists by default.
 const MEMBERS_SHOWN = 100;
+const PENDING = textConstant("pending");
 
 /** The home page's reads on `db`, prepared once: each call runs four statements, no query built or parsed. */
 export function prepareAccountOverview(db: Database) {
@@ -35,19 +36,19 @@ export function prepareAccountOverview(db: Database) {
     .innerJoin(user, eq(user.id, member.userId))
     .where(eq(member.organizationId, textParam("organizationId")))
     .orderBy(asc(member.createdAt))
-    .limit(MEMBERS_SHOWN)
+    .limit(fixedLimit(MEMBERS_SHOWN))
     .prepare();
   const invitedTo = db
     .select({ email: invitation.email })
     .from(invitation)
-    .where(and(eq(invitation.organizationId, textParam("organizationId")), eq(invitation.status, "pending")))
+    .where(and(eq(invitation.organizationId, textParam("organizationId")), eq(invitation.status, PENDING)))
     .orderBy(asc(invitation.createdAt))
     .prepare();
   const invitationsFor = db
     .select({ id: invitation.id, organizationName: organization.name })
     .from(invitation)
     .innerJoin(organization, eq(organization.id, invitation.organizationId))
-    .where(and(eq(invitation.email, textParam("email")), eq(invitation.status, "pending")))
+    .where(and(eq(invitation.email, textParam("email")), eq(invitation.status, PENDING)))
     .orderBy(asc(invitation.createdAt))
     .prepare();
 

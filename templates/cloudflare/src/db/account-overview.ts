@@ -19,10 +19,7 @@ export type Person = { id: string; email: string; emailVerified: boolean };
 // As many as Better Auth's getFullOrganization lists by default.
 const MEMBERS_SHOWN = 100;
 
-/**
- * The home page's reads, the four at once. Not prepared statements: they would be per D1 binding, which is per
- * request, and named ones on PostgreSQL are refused by poolers in transaction mode.
- */
+/** The home page's reads, the four at once. Not prepared statements: they would be per D1 binding, which is per request. */
 export async function readAccountOverview(db: Database, person: Person, activeId: string | null): Promise<AccountOverview> {
   const none = Promise.resolve([]);
   const [organizations, members, invited, invitations] = await Promise.all([

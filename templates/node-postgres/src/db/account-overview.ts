@@ -1,9 +1,10 @@
 // What the home page shows of the signed-in person, read directly instead of through three Better Auth
 // endpoints, each of which would read the session again. Their rules are kept: an organization is shown as
 // active only to one of its members, and invitations to an address only once it is verified.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "./index.ts";
 import { invitation, member, organization, user } from "./schema.ts";
+import { UNNAMED } from "./unnamed.ts";
 
 export type AccountOverview = {
   /** The organizations the person belongs to, in the order they joined. */
@@ -20,48 +21,53 @@ export type Person = { id: string; email: string; emailVerified: boolean };
 const MEMBERS_SHOWN = 100;
 
 /**
- * The home page's reads, the four at once. Not prepared statements: they would be per D1 binding, which is per
- * request, and named ones on PostgreSQL are refused by poolers in transaction mode.
+ * The home page's reads on `db`, built once (src/db/unnamed.ts): each call sends up to four statements at once,
+ * no query built again.
  */
-export async function readAccountOverview(db: Database, person: Person, activeId: string | null): Promise<AccountOverview> {
-  const none = Promise.resolve([]);
-  const [organizations, members, invited, invitations] = await Promise.all([
-    db
-      .select({ id: organization.id, name: organization.name })
-      .from(member)
-      .innerJoin(organization, eq(organization.id, member.organizationId))
-      .where(eq(member.userId, person.id))
-      .orderBy(asc(member.createdAt)),
-    activeId
-      ? db
-          .select({ email: user.email, role: member.role })
-          .from(member)
-          .innerJoin(user, eq(user.id, member.userId))
-          .where(eq(member.organizationId, activeId))
-          .orderBy(asc(member.createdAt))
-          .limit(MEMBERS_SHOWN)
-      : none,
-    activeId
-      ? db
-          .select({ email: invitation.email })
-          .from(invitation)
-          .where(and(eq(invitation.organizationId, activeId), eq(invitation.status, "pending")))
-          .orderBy(asc(invitation.createdAt))
-      : none,
-    person.emailVerified
-      ? db
-          .select({ id: invitation.id, organizationName: organization.name })
-          .from(invitation)
-          .innerJoin(organization, eq(organization.id, invitation.organizationId))
-          .where(and(eq(invitation.email, person.email.toLowerCase()), eq(invitation.status, "pending")))
-          .orderBy(asc(invitation.createdAt))
-      : none,
-  ]);
-  // The active organization's people were read alongside; they are shown only if the person is one of its members.
-  const current = organizations.find((organization) => organization.id === activeId);
-  return {
-    organizations,
-    active: current ? { ...current, members, invited: invited.map((row) => row.email) } : null,
-    invitations,
+export function prepareAccountOverview(db: Database) {
+  const organizationsOf = db
+    .select({ id: organization.id, name: organization.name })
+    .from(member)
+    .innerJoin(organization, eq(organization.id, member.organizationId))
+    .where(eq(member.userId, sql.placeholder("userId")))
+    .orderBy(asc(member.createdAt))
+    .prepare(UNNAMED);
+  const membersOf = db
+    .select({ email: user.email, role: member.role })
+    .from(member)
+    .innerJoin(user, eq(user.id, member.userId))
+    .where(eq(member.organizationId, sql.placeholder("organizationId")))
+    .orderBy(asc(member.createdAt))
+    .limit(MEMBERS_SHOWN)
+    .prepare(UNNAMED);
+  const invitedTo = db
+    .select({ email: invitation.email })
+    .from(invitation)
+    .where(and(eq(invitation.organizationId, sql.placeholder("organizationId")), eq(invitation.status, "pending")))
+    .orderBy(asc(invitation.createdAt))
+    .prepare(UNNAMED);
+  const invitationsFor = db
+    .select({ id: invitation.id, organizationName: organization.name })
+    .from(invitation)
+    .innerJoin(organization, eq(organization.id, invitation.organizationId))
+    .where(and(eq(invitation.email, sql.placeholder("email")), eq(invitation.status, "pending")))
+    .orderBy(asc(invitation.createdAt))
+    .prepare(UNNAMED);
+
+  return async (person: Person, activeId: string | null): Promise<AccountOverview> => {
+    const none = Promise.resolve([]);
+    const [organizations, members, invited, invitations] = await Promise.all([
+      organizationsOf.execute({ userId: person.id }),
+      activeId ? membersOf.execute({ organizationId: activeId }) : none,
+      activeId ? invitedTo.execute({ organizationId: activeId }) : none,
+      person.emailVerified ? invitationsFor.execute({ email: person.email.toLowerCase() }) : none,
+    ]);
+    // The active organization's people were read alongside; they are shown only if the person is one of its members.
+    const current = organizations.find((organization) => organization.id === activeId);
+    return {
+      organizations,
+      active: current ? { ...current, members, invited: invited.map((row) => row.email) } : null,
+      invitations,
+    };
   };
 }
